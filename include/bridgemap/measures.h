@@ -1,0 +1,47 @@
+/* bridgemap/measures.h: measures over a network, returned as tables.
+ *
+ * Conventions (README "Measures" and MEASURES.md give them in full):
+ * - weight is collaboration strength; path-based measures (betweenness,
+ *   closeness, harmonic, distances, diameter) use distance = 1/weight;
+ * - undefined values are NaN, never 0;
+ * - grouping-based measures (E-I) count ties on the undirected view of the
+ *   network (a pair with a tie in either direction is one tie).
+ * All randomness is seeded from bm_init(). */
+#ifndef BRIDGEMAP_MEASURES_H
+#define BRIDGEMAP_MEASURES_H
+
+#include "bridgemap/common.h"
+#include "bridgemap/network.h"
+#include "bridgemap/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bm_measure_options {
+    const bm_grouping *grouping; /* NULL: no grouping-based measures */
+    int unweighted;              /* ignore tie weights in every measure */
+    unsigned long seed;          /* recorded in the summary */
+} bm_measure_options;
+
+/* One row per actor: id, the actor's attribute columns, then the measures
+ * (degree, in_degree, out_degree, strength, betweenness, betweenness_norm,
+ * closeness, harmonic, eigenvector, pagerank, coreness, clustering, ei_index). */
+bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_measure_options *opt);
+
+/* One row per group of opt->grouping: group, size, internal_ties,
+ * external_ties, ei_index, density. Needs a grouping. */
+bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_measure_options *opt);
+
+/* One row per tie: source, target, weight, count, cross_group, bridge. */
+bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measure_options *opt);
+
+/* One row of network-level figures: nodes, ties, directed, density,
+ * components, transitivity, mean_distance, diameter, groups, ei_index,
+ * ei_expected. (grouping, seed, version and inputs are added by the writer.) */
+bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_measure_options *opt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,74 @@
+/* bridgemap/network.h: the collaboration network and its actor table.
+ *
+ * A network is a simple graph (no self-loops, no multi-edges) of actors and
+ * ties. Many records between one pair aggregate into one tie: weight is the sum
+ * of record weights, count the number of records. Actors keep the columns of
+ * the actors file as string attributes ("" when missing). The igraph graph
+ * behind it is not exposed here, so that callers (the CLI, the Python binding)
+ * do not depend on igraph's API. */
+#ifndef BRIDGEMAP_NETWORK_H
+#define BRIDGEMAP_NETWORK_H
+
+#include <stddef.h>
+#include "bridgemap/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bm_network bm_network;
+
+void bm_network_free(bm_network *net);
+
+size_t bm_network_actor_count(const bm_network *net);
+size_t bm_network_tie_count(const bm_network *net);
+int bm_network_is_directed(const bm_network *net);
+
+/* Actor i's id (0 <= i < actor count). The string is owned by net. */
+const char *bm_network_actor_id(const bm_network *net, size_t i);
+/* Index of the actor with this id, or -1. */
+long bm_network_find_actor(const bm_network *net, const char *id);
+
+/* Attribute columns of the actors file, in file order, without "id". */
+size_t bm_network_attr_count(const bm_network *net);
+const char *bm_network_attr_name(const bm_network *net, size_t col);
+/* Column index of the attribute with this name (ASCII case-insensitive), or -1. */
+long bm_network_attr_find(const bm_network *net, const char *name);
+/* Value of attribute col for actor i; "" when missing. Owned by net. */
+const char *bm_network_attr_value(const bm_network *net, size_t col, size_t i);
+
+/* Tie e: its two actors (source, target for directed networks), weight, count. */
+void bm_network_tie(const bm_network *net, size_t e, size_t *from, size_t *to,
+                    double *weight, long *count);
+
+/* Loading statistics: records read (after the date window), records dropped
+ * as self-loops, and records outside the date window. */
+size_t bm_network_record_count(const bm_network *net);
+size_t bm_network_self_loops_dropped(const bm_network *net);
+size_t bm_network_records_outside_window(const bm_network *net);
+
+/* Input files that built the network, with their SHA-256 (hex). */
+size_t bm_network_input_count(const bm_network *net);
+const char *bm_network_input_path(const bm_network *net, size_t k);
+const char *bm_network_input_sha256(const bm_network *net, size_t k);
+
+/* A grouping: a categorical actor column split into groups.
+ * Groups are sorted by name (byte order) so output is deterministic. Actors
+ * whose cell is empty belong to no group (group index -1). */
+typedef struct bm_grouping bm_grouping;
+
+/* Builds the grouping for attribute column `column` (a name). Fails with
+ * BM_EUSAGE when the network has no such column. */
+bm_status bm_grouping_new(bm_grouping **out, const bm_network *net, const char *column);
+void bm_grouping_free(bm_grouping *g);
+const char *bm_grouping_column(const bm_grouping *g);
+size_t bm_grouping_count(const bm_grouping *g);
+const char *bm_grouping_name(const bm_grouping *g, size_t k);
+size_t bm_grouping_size(const bm_grouping *g, size_t k);
+/* Group index of actor i, or -1 when its cell is empty. */
+long bm_grouping_of(const bm_grouping *g, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,48 @@
+/* bridgemap/output.h: writing tables to files, whole or not at all.
+ *
+ * Every file is first written under a temporary name in its final directory
+ * and renamed into place when complete. An output set (bm_output) stages a
+ * whole set of files in a temporary directory inside OUT and moves them into
+ * OUT only on bm_output_commit, so a failure never leaves half an output. */
+#ifndef BRIDGEMAP_OUTPUT_H
+#define BRIDGEMAP_OUTPUT_H
+
+#include <stdio.h>
+#include "bridgemap/common.h"
+#include "bridgemap/network.h"
+#include "bridgemap/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Writes t as CSV (header row, comma separated, RFC 4180 quoting, LF). */
+bm_status bm_write_csv(const bm_table *t, const char *path);
+bm_status bm_write_csv_stream(const bm_table *t, FILE *f);
+
+/* Writes the one-row summary table as a JSON object, with "grouping" (or
+ * null), "seed", "version" and "inputs" (file name and SHA-256 of each input)
+ * taken from net and the arguments. NaN becomes null. */
+bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
+                                const char *grouping, unsigned long seed, const char *path);
+
+/* Writes t as a JSON array of objects, one per row. */
+bm_status bm_write_json_rows(const bm_table *t, const char *path);
+
+typedef struct bm_output bm_output;
+
+/* Creates directory dir if needed and a staging directory inside it. */
+bm_status bm_output_open(bm_output **out, const char *dir);
+/* Path of file `name` inside the staging directory (owned by o, valid until
+ * the next call). */
+const char *bm_output_path(bm_output *o, const char *name);
+/* Moves every staged file into the output directory and removes the staging
+ * directory. */
+bm_status bm_output_commit(bm_output *o);
+/* Removes the staging directory and what is in it (when not committed), frees o. */
+void bm_output_free(bm_output *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,39 @@
+/* bridgemap/render.h: stakeholder maps through Graphviz (cgraph + gvc).
+ *
+ * Actors are drawn as circles coloured by group (Okabe-Ito colour-blind-safe
+ * palette; groups past the seventh largest share grey "other"), sized by a
+ * measure column, labelled by name (or id); ties inside a group take the
+ * group's colour, ties across groups are dark. A legend names every group.
+ * Layout is Graphviz neato (sfdp past 2,000 actors) seeded from opt->seed, so
+ * the same input and seed give the same picture. */
+#ifndef BRIDGEMAP_RENDER_H
+#define BRIDGEMAP_RENDER_H
+
+#include "bridgemap/common.h"
+#include "bridgemap/network.h"
+#include "bridgemap/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bm_render_options {
+    const bm_grouping *grouping; /* colour; NULL: one colour */
+    const bm_table *actors;      /* actor measures (from bm_measures_actors), for size-by */
+    const char *size_by;         /* a number column of actors; NULL: equal sizes */
+    const char *label_by;        /* an attribute column; NULL: "name" if present, else id */
+    const char *title;           /* NULL: no title */
+    size_t max_labels;           /* label only the largest N actors (0: automatic) */
+    unsigned long seed;
+} bm_render_options;
+
+void bm_render_options_init(bm_render_options *opt);
+
+/* Draws the map to path; the format follows the extension: .svg .png .pdf
+ * .dot/.gv (laid-out DOT). Written to a temporary name, then renamed. */
+bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,187 @@
+/* centrality.c: the actor table, with the standard centralities from igraph.
+ *
+ * Each measure is igraph's implementation behind one call; the comment beside
+ * it cites the definition and says how weights and direction enter.
+ * Collaboration weight is strength: path-based measures (betweenness,
+ * closeness, harmonic) use distance = 1/weight; eigenvector and PageRank use
+ * the weight itself. With --unweighted every tie counts 1. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bridgemap/measures.h"
+#include "internal.h"
+
+/* Grouping-based actor columns live in groups.c. */
+bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, double *ei);
+
+static bm_status add_vec(bm_table *t, const char *name, const igraph_vector_t *v,
+                         const char *desc, const char *cite)
+{
+    return bm_table_add_number(t, name, VECTOR(*v), desc, cite);
+}
+
+bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_measure_options *opt)
+{
+    bm_status st = BM_OK;
+    bm_table *t = NULL;
+    const igraph_t *g = &net->graph;
+    igraph_integer_t n = igraph_vcount(g);
+    int directed = net->directed;
+    int unweighted = opt && opt->unweighted;
+    igraph_vector_t res, dist, ugw;
+    igraph_vector_int_t ires;
+    igraph_t ug;
+    int ug_ready = 0;
+    const igraph_vector_t *w = unweighted ? NULL : &net->weight;
+    double *tmp = NULL;
+    *out = NULL;
+
+    if (igraph_vector_init(&res, n) || igraph_vector_init(&dist, 0) ||
+        igraph_vector_init(&ugw, 0) || igraph_vector_int_init(&ires, n))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    tmp = malloc((size_t)(n ? n : 1) * sizeof *tmp);
+    if (!tmp || (st = bm_table_new(&t, "actors", (size_t)n)) != BM_OK) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    if ((st = bm_distances(&net->weight, unweighted, &dist)) != BM_OK)
+        goto done;
+    const igraph_vector_t *d = unweighted ? NULL : &dist;
+
+    /* id and attributes, as given */
+    if ((st = bm_table_add_text(t, "id", (const char *const *)net->ids, "actor id", "")) != BM_OK)
+        goto done;
+    for (size_t k = 0; k < net->n_attr; k++)
+        if ((st = bm_table_add_text(t, net->attr_names[k], (const char *const *)net->attr_values[k],
+                                    "attribute from the actors file", "")) != BM_OK)
+            goto done;
+
+    /* Degree: number of ties; directed: in + out arcs (igraph mode ALL). */
+    BM_IG(igraph_degree(g, &ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
+    for (igraph_integer_t i = 0; i < n; i++)
+        tmp[i] = (double)VECTOR(ires)[i];
+    if ((st = bm_table_add_number(t, "degree", tmp, "number of ties (directed: in + out arcs)",
+                                  "igraph_degree")) != BM_OK)
+        goto done;
+    if (directed) {
+        BM_IG(igraph_degree(g, &ires, igraph_vss_all(), IGRAPH_IN, IGRAPH_NO_LOOPS), "in-degree");
+        for (igraph_integer_t i = 0; i < n; i++)
+            tmp[i] = (double)VECTOR(ires)[i];
+        if ((st = bm_table_add_number(t, "in_degree", tmp, "arcs received", "igraph_degree")) != BM_OK)
+            goto done;
+        BM_IG(igraph_degree(g, &ires, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS), "out-degree");
+        for (igraph_integer_t i = 0; i < n; i++)
+            tmp[i] = (double)VECTOR(ires)[i];
+        if ((st = bm_table_add_number(t, "out_degree", tmp, "arcs sent", "igraph_degree")) != BM_OK)
+            goto done;
+    } else if ((st = bm_table_add_number(t, "in_degree", NULL, "arcs received (directed only)",
+                                         "igraph_degree")) != BM_OK ||
+               (st = bm_table_add_number(t, "out_degree", NULL, "arcs sent (directed only)",
+                                         "igraph_degree")) != BM_OK) {
+        goto done;
+    }
+
+    /* Strength: sum of tie weights (Barrat et al. 2004), mode ALL. */
+    BM_IG(igraph_strength(g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, w), "strength");
+    if ((st = add_vec(t, "strength", &res, "sum of tie weights (directed: in + out)",
+                      "Barrat et al. (2004) PNAS 101:3747; igraph_strength")) != BM_OK)
+        goto done;
+
+    /* Betweenness: Brandes (2001) J. Math. Sociol. 25:163, shortest paths with
+     * distance 1/weight; undirected pairs counted once. Normalised as
+     * NetworkX does: x 2/((n-1)(n-2)) undirected, x 1/((n-1)(n-2)) directed. */
+    BM_IG(igraph_betweenness(g, &res, igraph_vss_all(), directed, d), "betweenness");
+    if ((st = add_vec(t, "betweenness", &res, "shortest paths through the actor (distance = 1/weight)",
+                      "Brandes (2001) J. Math. Sociol. 25:163; igraph_betweenness")) != BM_OK)
+        goto done;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        double scale = n > 2 ? (directed ? 1.0 : 2.0) / ((double)(n - 1) * (double)(n - 2)) : NAN;
+        tmp[i] = VECTOR(res)[i] * scale;
+    }
+    if ((st = bm_table_add_number(t, "betweenness_norm", tmp,
+                                  "betweenness / number of pairs of other actors",
+                                  "Freeman (1977) Sociometry 40:35; NetworkX normalized=True")) != BM_OK)
+        goto done;
+
+    /* Closeness: 1 / sum of distances to the actors reachable from i
+     * (igraph 0.10 convention; directed: outgoing paths); NaN for isolates.
+     * Freeman (1979) Social Networks 1:215. */
+    BM_IG(igraph_closeness(g, &res, NULL, NULL, igraph_vss_all(), IGRAPH_OUT, d, 0), "closeness");
+    if ((st = add_vec(t, "closeness", &res, "1 / sum of distances to reachable actors (distance = 1/weight)",
+                      "Freeman (1979) Social Networks 1:215; igraph_closeness")) != BM_OK)
+        goto done;
+
+    /* Harmonic centrality: sum over others of 1/d, 0 when unreachable
+     * (Marchiori & Latora 2000, Physica A 285:539); directed: outgoing. */
+    BM_IG(igraph_harmonic_centrality(g, &res, igraph_vss_all(), IGRAPH_OUT, d, 0), "harmonic");
+    if ((st = add_vec(t, "harmonic", &res, "sum of 1/distance to every other actor",
+                      "Marchiori & Latora (2000) Physica A 285:539; igraph_harmonic_centrality")) != BM_OK)
+        goto done;
+
+    /* Eigenvector centrality (Bonacich 1987, AJS 92:1170), weighted, scaled to
+     * maximum 1 as igraph does; directed: in-edges (left eigenvector). */
+    if (n > 0) {
+        igraph_real_t value;
+        igraph_arpack_options_t arpack;
+        igraph_arpack_options_init(&arpack);
+        BM_IG(igraph_eigenvector_centrality(g, &res, &value, directed, 1, w, &arpack), "eigenvector");
+    }
+    if ((st = add_vec(t, "eigenvector", &res, "leading eigenvector, scaled so the maximum is 1",
+                      "Bonacich (1987) AJS 92:1170; igraph_eigenvector_centrality")) != BM_OK)
+        goto done;
+
+    /* PageRank (Brin & Page 1998), damping 0.85, weighted, PRPACK solver. */
+    if (n > 0) {
+        igraph_real_t value;
+        BM_IG(igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
+                              directed, 0.85, w, NULL), "pagerank");
+    }
+    if ((st = add_vec(t, "pagerank", &res, "PageRank, damping 0.85, weighted",
+                      "Brin & Page (1998); igraph_pagerank (PRPACK)")) != BM_OK)
+        goto done;
+
+    /* Coreness: k-core number (Batagelj & Zaversnik 2003, arXiv cs/0310049),
+     * unweighted, direction ignored. */
+    BM_IG(igraph_coreness(g, &ires, IGRAPH_ALL), "coreness");
+    for (igraph_integer_t i = 0; i < n; i++)
+        tmp[i] = (double)VECTOR(ires)[i];
+    if ((st = bm_table_add_number(t, "coreness", tmp, "largest k such that the actor is in the k-core",
+                                  "Batagelj & Zaversnik (2003); igraph_coreness")) != BM_OK)
+        goto done;
+
+    /* Local clustering (Watts & Strogatz 1998, Nature 393:440), unweighted,
+     * on the undirected view; NaN with fewer than two neighbours. */
+    if ((st = bm_undirected_view(net, &ug, &ugw)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    BM_IG(igraph_transitivity_local_undirected(&ug, &res, igraph_vss_all(), IGRAPH_TRANSITIVITY_NAN),
+          "clustering");
+    if ((st = add_vec(t, "clustering", &res, "share of pairs of the actor's contacts that are tied",
+                      "Watts & Strogatz (1998) Nature 393:440; igraph_transitivity_local_undirected")) != BM_OK)
+        goto done;
+
+    /* E-I index of the ego (Krackhardt & Stern 1988). */
+    if (opt && opt->grouping) {
+        if ((st = bm_i_actor_ei(net, opt->grouping, tmp)) != BM_OK)
+            goto done;
+        if ((st = bm_table_add_number(t, "ei_index", tmp,
+                                      "(external - internal) / (external + internal) contacts of the actor",
+                                      "Krackhardt & Stern (1988) Soc. Psychol. Q. 51:123")) != BM_OK)
+            goto done;
+    }
+
+done:
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&dist);
+    igraph_vector_destroy(&ugw);
+    igraph_vector_int_destroy(&ires);
+    free(tmp);
+    if (st != BM_OK) {
+        bm_table_free(t);
+        return st;
+    }
+    *out = t;
+    return BM_OK;
+}

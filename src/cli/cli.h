@@ -1,0 +1,44 @@
+/* cli.h: what the subcommands of the bridgemap command share: the option
+ * table (one source of truth for parsing and --help), and the steps every
+ * subcommand takes (load, pick the grouping). The command uses only the public
+ * library API. */
+#ifndef BRIDGEMAP_CLI_H
+#define BRIDGEMAP_CLI_H
+
+#include <stddef.h>
+#include "bridgemap.h"
+
+enum {
+    CMD_ANALYZE = 1 << 0,
+    CMD_RENDER = 1 << 1,
+};
+
+typedef struct cli_opts {
+    const char *records, *actors, *group, *out;
+    const char *from, *to;
+    const char *size_by, *label_by, *title;
+    int directed, unweighted, quiet, help, no_map;
+    unsigned long seed;
+    size_t max_labels;
+} cli_opts;
+
+/* Parses argv (after the subcommand name) for subcommand cmd. Returns 0, or 2
+ * after printing a usage error. */
+int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o);
+/* Prints the options of cmd, as in --help. */
+void cli_print_options(FILE *f, unsigned cmd);
+
+/* Loads the network of o (records, actors, direction, window); prints the
+ * error and returns its exit code on failure. */
+int cli_load(const cli_opts *o, bm_network **net);
+/* Builds the grouping named by o->group, or "sector" when the actors have that
+ * column and o->group is NULL. *g stays NULL when there is none. */
+int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);
+
+/* "bridgemap: message" on stderr; returns status as an exit code. */
+int cli_fail(bm_status status);
+
+int cmd_analyze(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+
+#endif

@@ -1,0 +1,226 @@
+/* options.c: the command line's options, parsed and documented from one
+ * table, so that --help of every subcommand and the parser cannot drift. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
+               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_NO_MAP, O_QUIET, O_HELP } opt_id;
+
+typedef struct opt_spec {
+    opt_id id;
+    const char *name;   /* long name without -- */
+    char short_name;
+    const char *arg;    /* NULL: a flag */
+    unsigned cmds;
+    const char *help;
+} opt_spec;
+
+static const opt_spec specs[] = {
+    {O_ACTORS, "actors", 'a', "FILE", CMD_ANALYZE | CMD_RENDER,
+     "actors CSV: an 'id' column and any attributes (sector, organisation, unit, level, name...); "
+     "actors with no ties are kept"},
+    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE,
+     "actor column that defines the groups (default: sector, when the actors file has it)"},
+    {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER,
+     "actor column that colours the map (default: sector, when the actors file has it)"},
+    {O_OUT, "output", 'o', "PATH", CMD_ANALYZE | CMD_RENDER,
+     "analyze: output directory (default out); render: the map file, .svg .png .pdf or .dot"},
+    {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+     "records are directed (source -> target); default: undirected"},
+    {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+     "ignore the weight column: every record weighs 1"},
+    {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER,
+     "keep records dated on or after DATE (YYYY-MM-DD; needs a date column)"},
+    {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER, "keep records dated on or before DATE"},
+    {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER,
+     "seed of every random step, the map layout included (default 1)"},
+    {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER,
+     "actor measure that sizes the circles (default betweenness; e.g. degree, strength, "
+     "pagerank, eigenvector, harmonic)"},
+    {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER,
+     "actor column for labels (default: name, else id)"},
+    {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER, "title written above the legend"},
+    {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER,
+     "label only the N largest actors (default: all up to 60 actors, else 30)"},
+    {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
+    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER, "print nothing but errors"},
+    {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER, "show this help and exit"},
+};
+
+void cli_print_options(FILE *f, unsigned cmd)
+{
+    for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+        const opt_spec *s = &specs[i];
+        if (!(s->cmds & cmd))
+            continue;
+        char head[64];
+        if (s->short_name)
+            snprintf(head, sizeof head, "-%c, --%s%s%s", s->short_name, s->name, s->arg ? " " : "",
+                     s->arg ? s->arg : "");
+        else
+            snprintf(head, sizeof head, "    --%s%s%s", s->name, s->arg ? " " : "", s->arg ? s->arg : "");
+        fprintf(f, "  %-26s", head);
+        /* wrap help at 78 columns */
+        const char *p = s->help;
+        size_t col = 28;
+        if (strlen(head) > 24) {
+            fprintf(f, "\n%28s", "");
+        }
+        while (*p) {
+            const char *sp = strchr(p, ' ');
+            size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+            if (col + wl > 78 && col > 28) {
+                fprintf(f, "\n%28s", "");
+                col = 28;
+            }
+            fprintf(f, "%.*s", (int)wl, p);
+            col += wl;
+            p += wl;
+            if (*p == ' ') {
+                fputc(' ', f);
+                col++;
+                p++;
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+static int usage_error(const char *cmd_name, const char *fmt, const char *what)
+{
+    fprintf(stderr, "bridgemap: ");
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\nTry 'bridgemap %s --help'.\n", cmd_name);
+    return 2;
+}
+
+static int parse_count(const char *s, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || *s == '-' || *s == '\0')
+        return -1;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    int only_positional = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (o->records)
+                return usage_error(cmd_name, "unexpected argument '%s' (one records file only)", a);
+            o->records = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = 1;
+            continue;
+        }
+        const opt_spec *s = NULL;
+        const char *val = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++)
+                if ((specs[k].cmds & cmd) && strlen(specs[k].name) == len &&
+                    strncmp(specs[k].name, name, len) == 0)
+                    s = &specs[k];
+            if (eq)
+                val = eq + 1;
+        } else if (a[2] == '\0') {
+            for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++)
+                if ((specs[k].cmds & cmd) && specs[k].short_name == a[1])
+                    s = &specs[k];
+        }
+        if (!s)
+            return usage_error(cmd_name, "unknown option '%s'", a);
+        if (s->arg && !val) {
+            if (i + 1 >= argc)
+                return usage_error(cmd_name, "option '%s' needs a value", a);
+            val = argv[++i];
+        } else if (!s->arg && val) {
+            return usage_error(cmd_name, "option '%s' takes no value", a);
+        }
+        unsigned long num;
+        switch (s->id) {
+        case O_ACTORS: o->actors = val; break;
+        case O_GROUP: o->group = val; break;
+        case O_OUT: o->out = val; break;
+        case O_DIRECTED: o->directed = 1; break;
+        case O_UNWEIGHTED: o->unweighted = 1; break;
+        case O_FROM: o->from = val; break;
+        case O_TO: o->to = val; break;
+        case O_SEED:
+            if (parse_count(val, &num) != 0)
+                return usage_error(cmd_name, "--seed needs a whole number >= 0, not '%s'", val);
+            o->seed = num;
+            break;
+        case O_SIZE_BY: o->size_by = val; break;
+        case O_LABEL_BY: o->label_by = val; break;
+        case O_TITLE: o->title = val; break;
+        case O_MAX_LABELS:
+            if (parse_count(val, &num) != 0)
+                return usage_error(cmd_name, "--max-labels needs a whole number, not '%s'", val);
+            o->max_labels = (size_t)num;
+            break;
+        case O_NO_MAP: o->no_map = 1; break;
+        case O_QUIET: o->quiet = 1; break;
+        case O_HELP: o->help = 1; break;
+        }
+    }
+    if (!o->help && !o->records)
+        return usage_error(cmd_name, "%s", "no records file given");
+    return 0;
+}
+
+int cli_fail(bm_status status)
+{
+    fprintf(stderr, "bridgemap: %s\n", bm_error_last());
+    return (int)status;
+}
+
+int cli_load(const cli_opts *o, bm_network **net)
+{
+    bm_load_options lo;
+    bm_load_options_init(&lo);
+    lo.records_path = o->records;
+    lo.actors_path = o->actors;
+    lo.directed = o->directed;
+    lo.unweighted = o->unweighted;
+    lo.date_from = o->from;
+    lo.date_to = o->to;
+    bm_status st = bm_load(net, &lo);
+    if (st != BM_OK)
+        return cli_fail(st);
+    if (!o->quiet && bm_network_self_loops_dropped(*net))
+        fprintf(stderr, "bridgemap: warning: %zu records from an actor to itself were left out\n",
+                bm_network_self_loops_dropped(*net));
+    return 0;
+}
+
+int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g)
+{
+    *g = NULL;
+    const char *col = o->group;
+    if (!col) {
+        if (bm_network_attr_find(net, "sector") < 0)
+            return 0;
+        col = "sector";
+    }
+    bm_status st = bm_grouping_new(g, net, col);
+    if (st != BM_OK)
+        return cli_fail(st);
+    return 0;
+}

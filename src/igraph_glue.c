@@ -1,0 +1,121 @@
+/* igraph_glue.c: the thin layer between bridgemap and igraph.
+ *
+ * igraph's default error handler aborts the process; ours records igraph's
+ * reason as bridgemap's last error and lets the call return its error code
+ * (after freeing igraph's own temporaries, as igraph_error_handler_ignore
+ * does). Warnings are counted, not printed. Keeping igraph calls in few files
+ * makes the move from igraph 0.10 to 1.0 a day's work. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+static _Thread_local char bm_igraph_reason[512];
+static _Thread_local size_t bm_igraph_warnings;
+
+static void bm_igraph_error_handler(const char *reason, const char *file, int line,
+                                    igraph_error_t igraph_errno)
+{
+    (void)file;
+    (void)line;
+    snprintf(bm_igraph_reason, sizeof bm_igraph_reason, "%s (%s)", reason,
+             igraph_strerror(igraph_errno));
+    IGRAPH_FINALLY_FREE();
+}
+
+static void bm_igraph_warning_handler(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+    bm_igraph_warnings++;
+}
+
+void bm_init(unsigned long seed)
+{
+    igraph_set_error_handler(bm_igraph_error_handler);
+    igraph_set_warning_handler(bm_igraph_warning_handler);
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    bm_igraph_warnings = 0;
+}
+
+size_t bm_warning_count(void) { return bm_igraph_warnings; }
+
+bm_status bm_igraph_fail(igraph_error_t err, const char *what)
+{
+    if (err == IGRAPH_ENOMEM)
+        return bm_error_set(BM_EINTERNAL, "%s: out of memory", what);
+    return bm_error_set(BM_EINTERNAL, "%s: igraph: %s", what,
+                        bm_igraph_reason[0] ? bm_igraph_reason : igraph_strerror(err));
+}
+
+bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w)
+{
+    bm_status st = BM_OK;
+    if (!net->directed) {
+        BM_IG(igraph_copy(g, &net->graph), "copying the graph");
+        if (igraph_vector_update(w, &net->weight) != IGRAPH_SUCCESS) {
+            igraph_destroy(g);
+            return bm_error_set(BM_EINTERNAL, "out of memory");
+        }
+        return BM_OK;
+    }
+    /* Without an attribute handler igraph_to_undirected cannot sum weights,
+     * so collapse by hand: sort arcs by unordered pair. */
+    igraph_integer_t m = igraph_ecount(&net->graph);
+    igraph_vector_int_t edges;
+    igraph_vector_int_t order;
+    igraph_vector_t keys;
+    BM_IG(igraph_vector_int_init(&edges, 0), "collapsing direction");
+    if (igraph_vector_int_init(&order, 0) || igraph_vector_init(&keys, m)) {
+        igraph_vector_int_destroy(&edges);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t a = IGRAPH_FROM(&net->graph, e), b = IGRAPH_TO(&net->graph, e);
+        if (a > b) {
+            igraph_integer_t t = a;
+            a = b;
+            b = t;
+        }
+        VECTOR(keys)[e] = (double)a * 4294967296.0 + (double)b;
+    }
+    if (igraph_vector_qsort_ind(&keys, &order, IGRAPH_ASCENDING) != IGRAPH_SUCCESS ||
+        igraph_vector_resize(w, 0) != IGRAPH_SUCCESS) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto undo;
+    }
+    for (igraph_integer_t k = 0; k < m; k++) {
+        igraph_integer_t e = VECTOR(order)[k];
+        if (k > 0 && VECTOR(keys)[e] == VECTOR(keys)[VECTOR(order)[k - 1]]) {
+            VECTOR(*w)[igraph_vector_size(w) - 1] += VECTOR(net->weight)[e];
+            continue;
+        }
+        igraph_integer_t a = IGRAPH_FROM(&net->graph, e), b = IGRAPH_TO(&net->graph, e);
+        if (igraph_vector_int_push_back(&edges, a < b ? a : b) ||
+            igraph_vector_int_push_back(&edges, a < b ? b : a) ||
+            igraph_vector_push_back(w, VECTOR(net->weight)[e])) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto undo;
+        }
+    }
+    if (igraph_create(g, &edges, igraph_vcount(&net->graph), IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS)
+        st = bm_igraph_fail(IGRAPH_FAILURE, "collapsing direction");
+undo:
+    igraph_vector_int_destroy(&edges);
+    igraph_vector_int_destroy(&order);
+    igraph_vector_destroy(&keys);
+    return st;
+done:
+    return st;
+}
+
+bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist)
+{
+    igraph_integer_t m = igraph_vector_size(weight);
+    if (igraph_vector_resize(dist, m) != IGRAPH_SUCCESS)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    for (igraph_integer_t e = 0; e < m; e++)
+        VECTOR(*dist)[e] = unweighted ? 1.0 : 1.0 / VECTOR(*weight)[e];
+    return BM_OK;
+}

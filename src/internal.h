@@ -1,0 +1,110 @@
+/* internal.h: what the library's own files share and callers never see.
+ *
+ * The definition of bm_network (an igraph graph plus the actor table), the
+ * igraph glue (error conversion, weight vectors), a string arena and the
+ * streaming CSV reader. Only src/ includes this header. */
+#ifndef BRIDGEMAP_INTERNAL_H
+#define BRIDGEMAP_INTERNAL_H
+
+#include <igraph.h>
+#include <stdint.h>
+#include "bridgemap/common.h"
+#include "bridgemap/network.h"
+
+#define BM_VERSION "0.1.0"
+
+/* ---- string arena: many small strings freed at once ---------------------- */
+typedef struct bm_arena_block bm_arena_block;
+typedef struct bm_arena {
+    bm_arena_block *head;
+} bm_arena;
+void bm_arena_init(bm_arena *a);
+/* Copies len bytes of s plus a NUL; NULL when out of memory. */
+char *bm_arena_strndup(bm_arena *a, const char *s, size_t len);
+void bm_arena_free(bm_arena *a);
+
+/* ---- the network --------------------------------------------------------- */
+struct bm_network {
+    igraph_t graph;            /* simple; directed when directed != 0 */
+    igraph_vector_t weight;    /* per edge id: summed record weights */
+    igraph_vector_int_t count; /* per edge id: number of records */
+    int directed;
+    int graph_ready;           /* graph, weight and count are initialised */
+    size_t n_actors;
+    char **ids;                /* n_actors ids, in arena */
+    size_t n_attr;
+    char **attr_names;         /* n_attr names, in arena */
+    char ***attr_values;       /* [col][actor], in arena or the shared "" */
+    size_t records, self_loops, outside_window;
+    size_t n_inputs;
+    char *input_path[2];
+    char input_sha256[2][65];
+    /* id -> actor index hash (open addressing, power-of-two size) */
+    int64_t *id_slots;
+    size_t id_cap;
+    bm_arena arena;
+};
+
+struct bm_grouping {
+    char *column;
+    size_t n_groups;
+    char **names;        /* sorted by strcmp */
+    size_t *sizes;
+    long *of;            /* per actor: group index or -1 */
+};
+
+uint64_t bm_hash_bytes(const char *s, size_t len);
+
+/* ---- igraph glue (igraph.c) ----------------------------------------------- */
+/* Turns an igraph error code into a bm_status with message "what: reason". */
+bm_status bm_igraph_fail(igraph_error_t err, const char *what);
+#define BM_IG(call, what)                                            \
+    do {                                                             \
+        igraph_error_t bm_ig_err_ = (call);                          \
+        if (bm_ig_err_ != IGRAPH_SUCCESS) {                          \
+            st = bm_igraph_fail(bm_ig_err_, what);                   \
+            goto done;                                               \
+        }                                                            \
+    } while (0)
+
+/* Undirected simple view of the network (OR-symmetrised: a pair with a tie in
+ * either direction is one edge, weight = summed weight of both directions).
+ * For an undirected network it is a copy. g is initialised by the call (the
+ * caller destroys it on BM_OK); w must be an initialised vector, resized here. */
+bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w);
+
+/* distance = 1/weight per edge (or NULL-equivalent when unweighted: fills 1). */
+bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist);
+
+/* ---- CSV reader (csvread.c) ------------------------------------------------ */
+typedef struct bm_csv_record {
+    size_t line;          /* physical line where the record starts (1-based) */
+    size_t nfields;
+    char **fields;        /* NUL-terminated, UTF-8 */
+    size_t *lens;
+} bm_csv_record;
+
+/* Called for each non-blank record (the header included, line 1 normally).
+ * Return BM_OK to continue; any other status stops reading and is returned. */
+typedef bm_status (*bm_csv_callback)(const bm_csv_record *rec, void *ctx);
+
+typedef struct bm_csv_info {
+    char delimiter;       /* detected: ',', ';' or '\t' */
+    int converted_cp1252; /* input was not UTF-8 and was read as Windows-1252 */
+    char sha256[65];      /* of the raw file bytes */
+} bm_csv_info;
+
+/* Reads path whole, detects encoding and delimiter, strips a UTF-8 BOM and
+ * calls cb for every record. Errors name path (and line). */
+bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_info *info);
+
+/* Locale-free number parsing (C locale whatever setlocale says); with
+ * decimal_comma "1,5" reads as 1.5. Returns 0 when the whole string (spaces
+ * around it allowed) is a number, -1 otherwise. Infinities and NaN parse
+ * (as such); callers decide whether they are allowed. */
+typedef struct bm_numparser bm_numparser;
+bm_numparser *bm_numparser_new(void);
+void bm_numparser_free(bm_numparser *p);
+int bm_parse_double(bm_numparser *p, const char *s, int decimal_comma, double *out);
+
+#endif

@@ -1,0 +1,597 @@
+/* load.c: building a network from a records file and an actors file.
+ *
+ * Loading rules (DESIGN.md, "Data model"): actors come first from the actors
+ * file, in file order, then in order of first appearance in the records;
+ * actors with no ties are kept. Records between one pair aggregate into one
+ * tie (weight summed, count kept) in order of the pair's first record;
+ * undirected pairs are unordered. Self-loops are dropped and counted.
+ *
+ * Ids are interned through an open-addressing hash table and pairs through a
+ * second one keyed by the two 32-bit actor indices, so loading is linear in
+ * the size of the input. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "bridgemap/load.h"
+#include "internal.h"
+
+void bm_load_options_init(bm_load_options *opt) { memset(opt, 0, sizeof *opt); }
+
+static const char bm_empty[] = "";
+
+/* ---- id table ------------------------------------------------------------ */
+
+static bm_status grow_ids(bm_network *net, size_t *ids_cap)
+{
+    if (net->n_actors + 1 > *ids_cap) {
+        size_t cap = *ids_cap ? *ids_cap * 2 : 1024;
+        char **p = realloc(net->ids, cap * sizeof *p);
+        if (!p)
+            return bm_error_set(BM_EINTERNAL, "out of memory");
+        net->ids = p;
+        *ids_cap = cap;
+    }
+    if ((net->n_actors + 1) * 2 > net->id_cap) {
+        size_t cap = net->id_cap ? net->id_cap * 2 : 2048;
+        int64_t *slots = malloc(cap * sizeof *slots);
+        if (!slots)
+            return bm_error_set(BM_EINTERNAL, "out of memory");
+        for (size_t i = 0; i < cap; i++)
+            slots[i] = -1;
+        for (size_t a = 0; a < net->n_actors; a++) {
+            size_t h = (size_t)bm_hash_bytes(net->ids[a], strlen(net->ids[a])) & (cap - 1);
+            while (slots[h] >= 0)
+                h = (h + 1) & (cap - 1);
+            slots[h] = (int64_t)a;
+        }
+        free(net->id_slots);
+        net->id_slots = slots;
+        net->id_cap = cap;
+    }
+    return BM_OK;
+}
+
+/* Finds id (len bytes); when absent and add != 0, appends it. *idx is -1
+ * when absent and not added. *added tells whether it was new. */
+static bm_status intern_id(bm_network *net, size_t *ids_cap, const char *id, size_t len, int add,
+                           long *idx, int *added)
+{
+    *added = 0;
+    if (net->id_cap) {
+        size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
+        while (net->id_slots[h] >= 0) {
+            const char *s = net->ids[net->id_slots[h]];
+            if (strncmp(s, id, len) == 0 && s[len] == '\0') {
+                *idx = (long)net->id_slots[h];
+                return BM_OK;
+            }
+            h = (h + 1) & (net->id_cap - 1);
+        }
+    }
+    if (!add) {
+        *idx = -1;
+        return BM_OK;
+    }
+    bm_status st = grow_ids(net, ids_cap);
+    if (st != BM_OK)
+        return st;
+    char *copy = bm_arena_strndup(&net->arena, id, len);
+    if (!copy)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
+    while (net->id_slots[h] >= 0)
+        h = (h + 1) & (net->id_cap - 1);
+    net->id_slots[h] = (int64_t)net->n_actors;
+    net->ids[net->n_actors] = copy;
+    *idx = (long)net->n_actors;
+    net->n_actors++;
+    *added = 1;
+    return BM_OK;
+}
+
+long bm_network_find_actor(const bm_network *net, const char *id)
+{
+    if (!net->id_cap)
+        return -1;
+    size_t len = strlen(id);
+    size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
+    while (net->id_slots[h] >= 0) {
+        if (strcmp(net->ids[net->id_slots[h]], id) == 0)
+            return (long)net->id_slots[h];
+        h = (h + 1) & (net->id_cap - 1);
+    }
+    return -1;
+}
+
+/* ---- header helpers ------------------------------------------------------ */
+
+/* Header names compare ASCII case-insensitively, ignoring surrounding spaces. */
+static int header_is(const char *field, const char *name)
+{
+    while (*field == ' ')
+        field++;
+    size_t n = strlen(name);
+    if (strncasecmp(field, name, n) != 0)
+        return 0;
+    for (const char *p = field + n; *p; p++)
+        if (*p != ' ')
+            return 0;
+    return 1;
+}
+
+static long header_find(const bm_csv_record *rec, const char *name)
+{
+    for (size_t i = 0; i < rec->nfields; i++)
+        if (header_is(rec->fields[i], name))
+            return (long)i;
+    return -1;
+}
+
+/* Trims spaces from both ends of an id field, in place; returns its length. */
+static size_t trim(char **s, size_t len)
+{
+    char *p = *s;
+    while (len && (*p == ' ' || *p == '\t')) {
+        p++;
+        len--;
+    }
+    while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
+        len--;
+    *s = p;
+    return len;
+}
+
+/* ---- actors file --------------------------------------------------------- */
+
+typedef struct actors_ctx {
+    bm_network *net;
+    const char *path;
+    size_t *ids_cap;
+    long id_col;
+    size_t ncols;
+    char **col_names;     /* header names (arena) */
+    char ***vals;         /* [col][actor] growing with actors */
+    size_t vals_cap;
+    size_t n_listed;      /* actors read from the file */
+} actors_ctx;
+
+static bm_status actors_row(const bm_csv_record *rec, void *vctx)
+{
+    actors_ctx *c = vctx;
+    bm_network *net = c->net;
+    bm_status st;
+    if (!c->col_names) { /* header */
+        c->id_col = header_find(rec, "id");
+        if (c->id_col < 0)
+            return bm_error_set(BM_EINPUT, "%s:%zu: no 'id' column in the header (columns: %zu; "
+                                "the actors file needs a column named id)", c->path, rec->line,
+                                rec->nfields);
+        c->ncols = rec->nfields;
+        c->col_names = calloc(rec->nfields, sizeof *c->col_names);
+        c->vals = calloc(rec->nfields, sizeof *c->vals);
+        if (!c->col_names || !c->vals)
+            return bm_error_set(BM_EINTERNAL, "out of memory");
+        for (size_t i = 0; i < rec->nfields; i++) {
+            char *f = rec->fields[i];
+            size_t len = trim(&f, rec->lens[i]);
+            if (len == 0 && (long)i != c->id_col)
+                return bm_error_set(BM_EINPUT, "%s:%zu:%zu: empty column name in the header",
+                                    c->path, rec->line, i + 1);
+            for (size_t j = 0; j < i; j++)
+                if (c->col_names[j] && strlen(c->col_names[j]) == len &&
+                    strncasecmp(c->col_names[j], f, len) == 0)
+                    return bm_error_set(BM_EINPUT, "%s:%zu:%zu: column '%.*s' appears twice in the header",
+                                        c->path, rec->line, i + 1, (int)len, f);
+            c->col_names[i] = bm_arena_strndup(&net->arena, f, len);
+            if (!c->col_names[i])
+                return bm_error_set(BM_EINTERNAL, "out of memory");
+        }
+        return BM_OK;
+    }
+    if (rec->nfields > c->ncols)
+        return bm_error_set(BM_EINPUT, "%s:%zu:%zu: %zu fields, but the header has %zu columns",
+                            c->path, rec->line, c->ncols + 1, rec->nfields, c->ncols);
+    if ((size_t)c->id_col >= rec->nfields)
+        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: missing id", c->path, rec->line, c->id_col + 1);
+    char *id = rec->fields[c->id_col];
+    size_t idlen = trim(&id, rec->lens[c->id_col]);
+    if (idlen == 0)
+        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty id", c->path, rec->line, c->id_col + 1);
+    long idx;
+    int added;
+    if ((st = intern_id(net, c->ids_cap, id, idlen, 1, &idx, &added)) != BM_OK)
+        return st;
+    if (!added)
+        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: actor '%.*s' is listed twice", c->path,
+                            rec->line, c->id_col + 1, (int)idlen, id);
+    if (net->n_actors > c->vals_cap) {
+        size_t cap = c->vals_cap ? c->vals_cap * 2 : 256;
+        for (size_t k = 0; k < c->ncols; k++) {
+            char **p = realloc(c->vals[k], cap * sizeof *p);
+            if (!p)
+                return bm_error_set(BM_EINTERNAL, "out of memory");
+            c->vals[k] = p;
+        }
+        c->vals_cap = cap;
+    }
+    c->n_listed = net->n_actors;
+    for (size_t k = 0; k < c->ncols; k++) {
+        char *v = k < rec->nfields ? rec->fields[k] : (char *)bm_empty;
+        size_t len = k < rec->nfields ? trim(&v, rec->lens[k]) : 0;
+        if (len == 0) {
+            c->vals[k][idx] = (char *)bm_empty;
+        } else {
+            c->vals[k][idx] = bm_arena_strndup(&net->arena, v, len);
+            if (!c->vals[k][idx])
+                return bm_error_set(BM_EINTERNAL, "out of memory");
+        }
+    }
+    return BM_OK;
+}
+
+/* ---- records file -------------------------------------------------------- */
+
+typedef struct pair_table {
+    uint64_t *keys;   /* UINT64_MAX = empty */
+    int64_t *tie;     /* tie index */
+    size_t cap, n;
+} pair_table;
+
+typedef struct records_ctx {
+    bm_network *net;
+    const bm_load_options *opt;
+    const char *path;
+    size_t *ids_cap;
+    int header_done;
+    long c_src, c_tgt, c_w, c_date;
+    size_t ncols;
+    int decimal_comma;
+    bm_numparser *np;
+    pair_table pairs;
+    igraph_vector_int_t edges; /* 2 per tie */
+    igraph_vector_t weight;
+    igraph_vector_int_t count;
+} records_ctx;
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static bm_status pairs_grow(pair_table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    uint64_t *keys = malloc(cap * sizeof *keys);
+    int64_t *tie = malloc(cap * sizeof *tie);
+    if (!keys || !tie) {
+        free(keys);
+        free(tie);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    memset(keys, 0xff, cap * sizeof *keys);
+    for (size_t i = 0; i < t->cap; i++) {
+        if (t->keys[i] == UINT64_MAX)
+            continue;
+        size_t h = (size_t)mix64(t->keys[i]) & (cap - 1);
+        while (keys[h] != UINT64_MAX)
+            h = (h + 1) & (cap - 1);
+        keys[h] = t->keys[i];
+        tie[h] = t->tie[i];
+    }
+    free(t->keys);
+    free(t->tie);
+    t->keys = keys;
+    t->tie = tie;
+    t->cap = cap;
+    return BM_OK;
+}
+
+/* A valid ISO 8601 calendar date at the start of s: YYYY-MM-DD. */
+static int iso_date_ok(const char *s, size_t len)
+{
+    if (len < 10)
+        return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+        } else if (!isdigit((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    return len == 10 || s[10] == 'T' || s[10] == ' ';
+}
+
+static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
+{
+    c->c_src = header_find(rec, "source");
+    c->c_tgt = header_find(rec, "target");
+    c->c_w = c->opt->unweighted ? -1 : header_find(rec, "weight");
+    c->c_date = header_find(rec, "date");
+    c->ncols = rec->nfields;
+    const char *missing = c->c_src < 0 ? "source" : c->c_tgt < 0 ? "target" : NULL;
+    if (missing) {
+        char found[256] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < rec->nfields && used + 4 < sizeof found; i++) {
+            int k = snprintf(found + used, sizeof found - used, "%s'%s'", i ? ", " : "",
+                             rec->fields[i]);
+            if (k < 0)
+                break;
+            used += (size_t)k;
+            if (used >= sizeof found)
+                used = sizeof found - 1;
+        }
+        return bm_error_set(BM_EINPUT, "%s:%zu: missing required column '%s' (the header has %s; "
+                            "a records file needs columns named source and target)",
+                            c->path, rec->line, missing, found);
+    }
+    if ((c->opt->date_from || c->opt->date_to) && c->c_date < 0)
+        return bm_error_set(BM_EINPUT, "%s:%zu: --from/--to need a 'date' column, and the header has none",
+                            c->path, rec->line);
+    c->header_done = 1;
+    return BM_OK;
+}
+
+static bm_status records_row(const bm_csv_record *rec, void *vctx)
+{
+    records_ctx *c = vctx;
+    bm_network *net = c->net;
+    bm_status st;
+    if (!c->header_done)
+        return records_header(c, rec);
+    if (rec->nfields > c->ncols)
+        return bm_error_set(BM_EINPUT, "%s:%zu:%zu: %zu fields, but the header has %zu columns "
+                            "(an unquoted separator inside a value?)", c->path, rec->line,
+                            c->ncols + 1, rec->nfields, c->ncols);
+    long ends[2];
+    long cols[2] = {c->c_src, c->c_tgt};
+    for (int k = 0; k < 2; k++) {
+        if ((size_t)cols[k] >= rec->nfields)
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: missing %s", c->path, rec->line,
+                                cols[k] + 1, k ? "target" : "source");
+        char *id = rec->fields[cols[k]];
+        size_t len = trim(&id, rec->lens[cols[k]]);
+        if (len == 0)
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty %s id", c->path, rec->line,
+                                cols[k] + 1, k ? "target" : "source");
+        int added;
+        if ((st = intern_id(net, c->ids_cap, id, len, 1, &ends[k], &added)) != BM_OK)
+            return st;
+    }
+    double w = 1.0;
+    if (c->c_w >= 0) {
+        if ((size_t)c->c_w >= rec->nfields || rec->lens[c->c_w] == 0)
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty weight (leave the weight column out, "
+                                "or use --unweighted, for weight 1)", c->path, rec->line, c->c_w + 1);
+        const char *f = rec->fields[c->c_w];
+        if (bm_parse_double(c->np, f, c->decimal_comma, &w) != 0)
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: weight '%s' is not a number", c->path,
+                                rec->line, c->c_w + 1, f);
+        if (!isfinite(w) || w <= 0.0)
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: weight '%s' must be a finite number > 0 "
+                                "(weight is collaboration strength)", c->path, rec->line,
+                                c->c_w + 1, f);
+    }
+    if (c->c_date >= 0) {
+        const char *d = (size_t)c->c_date < rec->nfields ? rec->fields[c->c_date] : "";
+        size_t dlen = (size_t)c->c_date < rec->nfields ? rec->lens[c->c_date] : 0;
+        while (dlen && *d == ' ') {
+            d++;
+            dlen--;
+        }
+        if (dlen == 0) {
+            if (c->opt->date_from || c->opt->date_to)
+                return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty date, so the record cannot be "
+                                    "placed in the --from/--to window", c->path, rec->line,
+                                    c->c_date + 1);
+        } else if (!iso_date_ok(d, dlen)) {
+            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: date '%s' is not an ISO 8601 date (YYYY-MM-DD)",
+                                c->path, rec->line, c->c_date + 1, d);
+        } else if ((c->opt->date_from && strncmp(d, c->opt->date_from, 10) < 0) ||
+                   (c->opt->date_to && strncmp(d, c->opt->date_to, 10) > 0)) {
+            net->outside_window++;
+            return BM_OK;
+        }
+    }
+    net->records++;
+    long u = ends[0], v = ends[1];
+    if (u == v) {
+        net->self_loops++;
+        return BM_OK;
+    }
+    if (!c->opt->directed && u > v) {
+        long t = u;
+        u = v;
+        v = t;
+    }
+    uint64_t key = ((uint64_t)u << 32) | (uint64_t)v;
+    if ((c->pairs.n + 1) * 2 > c->pairs.cap && (st = pairs_grow(&c->pairs)) != BM_OK)
+        return st;
+    size_t h = (size_t)mix64(key) & (c->pairs.cap - 1);
+    while (c->pairs.keys[h] != UINT64_MAX) {
+        if (c->pairs.keys[h] == key) {
+            int64_t e = c->pairs.tie[h];
+            VECTOR(c->weight)[e] += w;
+            VECTOR(c->count)[e] += 1;
+            return BM_OK;
+        }
+        h = (h + 1) & (c->pairs.cap - 1);
+    }
+    c->pairs.keys[h] = key;
+    c->pairs.tie[h] = (int64_t)c->pairs.n;
+    c->pairs.n++;
+    if (igraph_vector_int_push_back(&c->edges, u) || igraph_vector_int_push_back(&c->edges, v) ||
+        igraph_vector_push_back(&c->weight, w) || igraph_vector_int_push_back(&c->count, 1))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    return BM_OK;
+}
+
+static bm_status check_date_option(const char *name, const char *d)
+{
+    if (d && (strlen(d) != 10 || !iso_date_ok(d, 10)))
+        return bm_error_set(BM_EUSAGE, "%s '%s' is not a date (YYYY-MM-DD)", name, d);
+    return BM_OK;
+}
+
+bm_status bm_load(bm_network **out, const bm_load_options *opt)
+{
+    bm_status st = BM_OK;
+    bm_network *net = NULL;
+    size_t ids_cap = 0;
+    actors_ctx ac;
+    records_ctx rc;
+    memset(&ac, 0, sizeof ac);
+    memset(&rc, 0, sizeof rc);
+    *out = NULL;
+    bm_error_clear();
+
+    if (!opt || !opt->records_path)
+        return bm_error_set(BM_EUSAGE, "no records file given");
+    if ((st = check_date_option("--from", opt->date_from)) != BM_OK ||
+        (st = check_date_option("--to", opt->date_to)) != BM_OK)
+        return st;
+    if (opt->date_from && opt->date_to && strcmp(opt->date_from, opt->date_to) > 0)
+        return bm_error_set(BM_EUSAGE, "--from %s is after --to %s", opt->date_from, opt->date_to);
+
+    net = calloc(1, sizeof *net);
+    if (!net)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    bm_arena_init(&net->arena);
+    net->directed = opt->directed != 0;
+    if (igraph_vector_init(&net->weight, 0) || igraph_vector_int_init(&net->count, 0)) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+
+    if (opt->actors_path) {
+        bm_csv_info info;
+        ac.net = net;
+        ac.path = opt->actors_path;
+        ac.ids_cap = &ids_cap;
+        if ((st = bm_csv_read(opt->actors_path, actors_row, &ac, &info)) != BM_OK)
+            goto done;
+        if (!ac.col_names) {
+            st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with an 'id' column)",
+                              opt->actors_path);
+            goto done;
+        }
+        net->input_path[net->n_inputs] = bm_arena_strndup(&net->arena, opt->actors_path,
+                                                          strlen(opt->actors_path));
+        memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
+        net->n_inputs++;
+    }
+
+    rc.net = net;
+    rc.opt = opt;
+    rc.path = opt->records_path;
+    rc.ids_cap = &ids_cap;
+    rc.np = bm_numparser_new();
+    if (!rc.np || igraph_vector_int_init(&rc.edges, 0) || igraph_vector_init(&rc.weight, 0) ||
+        igraph_vector_int_init(&rc.count, 0)) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    {
+        bm_csv_info info;
+        /* The delimiter is only known inside bm_csv_read; a semicolon file from
+         * a decimal-comma locale is the common case, so we peek first. */
+        FILE *f = fopen(opt->records_path, "rb");
+        if (f) {
+            char head[4096];
+            size_t got = fread(head, 1, sizeof head - 1, f);
+            fclose(f);
+            head[got] = '\0';
+            size_t semi = 0, comma = 0;
+            for (size_t i = 0; i < got && head[i] != '\n'; i++) {
+                semi += head[i] == ';';
+                comma += head[i] == ',';
+            }
+            rc.decimal_comma = semi > comma;
+        }
+        if ((st = bm_csv_read(opt->records_path, records_row, &rc, &info)) != BM_OK)
+            goto done;
+        if (!rc.header_done) {
+            st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with source and "
+                              "target columns)", opt->records_path);
+            goto done;
+        }
+        net->input_path[net->n_inputs] = bm_arena_strndup(&net->arena, opt->records_path,
+                                                          strlen(opt->records_path));
+        memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
+        net->n_inputs++;
+    }
+    if (net->n_actors > (size_t)INT32_MAX) {
+        st = bm_error_set(BM_EINPUT, "%s: more than 2^31 actors", opt->records_path);
+        goto done;
+    }
+
+    /* Attribute columns: every actors-file column except id, "" for actors
+     * that only appear in records. */
+    if (ac.col_names) {
+        net->n_attr = ac.ncols - 1;
+        net->attr_names = calloc(net->n_attr ? net->n_attr : 1, sizeof *net->attr_names);
+        net->attr_values = calloc(net->n_attr ? net->n_attr : 1, sizeof *net->attr_values);
+        if (!net->attr_names || !net->attr_values) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        size_t k = 0;
+        for (size_t col = 0; col < ac.ncols; col++) {
+            if ((long)col == ac.id_col)
+                continue;
+            net->attr_names[k] = ac.col_names[col];
+            char **vals = malloc((net->n_actors ? net->n_actors : 1) * sizeof *vals);
+            if (!vals) {
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+                goto done;
+            }
+            /* actors of the actors file come first; the others have "" */
+            for (size_t a = 0; a < net->n_actors; a++)
+                vals[a] = a < ac.n_listed ? ac.vals[col][a] : (char *)bm_empty;
+            net->attr_values[k] = vals;
+            k++;
+        }
+    }
+
+    if (igraph_create(&net->graph, &rc.edges, (igraph_integer_t)net->n_actors,
+                      net->directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS) {
+        st = bm_igraph_fail(IGRAPH_FAILURE, "building the graph");
+        goto done;
+    }
+    net->graph_ready = 1;
+    igraph_vector_swap(&net->weight, &rc.weight);
+    igraph_vector_int_swap(&net->count, &rc.count);
+
+done:
+    if (ac.vals) {
+        for (size_t col = 0; col < ac.ncols; col++)
+            free(ac.vals[col]);
+        free(ac.vals);
+    }
+    free(ac.col_names);
+    free(rc.pairs.keys);
+    free(rc.pairs.tie);
+    bm_numparser_free(rc.np);
+    igraph_vector_int_destroy(&rc.edges);
+    igraph_vector_destroy(&rc.weight);
+    igraph_vector_int_destroy(&rc.count);
+    if (st != BM_OK) {
+        bm_network_free(net);
+        return st;
+    }
+    *out = net;
+    return BM_OK;
+}
