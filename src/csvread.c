@@ -411,6 +411,15 @@ bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_in
         pos = end;
         r.line++;
     }
+    /* libcsv only reports an unclosed quote in strict mode, which would also
+     * refuse the stray quotes of hand-typed files (5" screen), so look at
+     * its state: pstate 2 (FIELD_BEGUN in libcsv.c) inside a quoted field
+     * means the closing quote never came. */
+    if (r.st == BM_OK && parser.pstate == 2 && parser.quoted) {
+        st = bm_error_set(BM_EINPUT, "%s:%zu: a quoted field is never closed (missing \")",
+                          path, r.rec_start);
+        goto done;
+    }
     if (r.st == BM_OK && csv_fini(&parser, on_field, on_row, &r) != 0) {
         st = bm_error_set(BM_EINPUT, "%s:%zu: a quoted field is never closed (missing \")",
                           path, r.rec_start);

@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`.
+# Both install what is missing (Debian 12), configure CMake out of source in
+# build/ and build; `run` analyses the bundled example into out/, `test` runs
+# the whole ctest suite. `make test-sanitize` runs it again under ASan+UBSan.
+
+BUILD ?= build
+JOBS ?= 2
+EXAMPLE = datasets/fjordvik
+
+.PHONY: all deps test-deps build run test test-sanitize bench clean
+
+all: build
+
+deps:
+	scripts/deps.sh
+
+test-deps:
+	scripts/deps.sh --test
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	$(BUILD)/bridgemap analyze $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
+	  --title "Fjordvik: who works with whom" -o out
+
+test: test-deps build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-sanitize: test-deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBRIDGEMAP_SANITIZE=ON -DBRIDGEMAP_BENCH=OFF
+	cmake --build build-asan -j$(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf $(BUILD) build-asan out

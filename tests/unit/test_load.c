@@ -1,0 +1,169 @@
+/* test_load.c: loading rules and input errors, on inputs written here.
+ * Expected values are read off the inputs by hand. */
+#define _GNU_SOURCE
+#include <unistd.h>
+#include "check.h"
+#include "bridgemap.h"
+
+static bm_network *load(const char *records, const char *actors, int directed, bm_status *st)
+{
+    bm_load_options o;
+    bm_load_options_init(&o);
+    char *rp = write_temp(records);
+    char *ap = actors ? write_temp(actors) : NULL;
+    o.records_path = rp;
+    o.actors_path = ap;
+    o.directed = directed;
+    bm_network *net = NULL;
+    *st = bm_load(&net, &o);
+    unlink(rp);
+    free(rp);
+    if (ap) {
+        unlink(ap);
+        free(ap);
+    }
+    return net;
+}
+
+/* Error message without the temporary file name: from the first ':'. */
+static const char *where(void)
+{
+    const char *m = bm_error_last();
+    const char *c = strchr(m, ':');
+    return c ? c : m;
+}
+
+static void test_null_and_singleton(void)
+{
+    bm_status st;
+    bm_network *net = load("source,target\n", NULL, 0, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_actor_count(net) == 0);
+    CHECK(bm_network_tie_count(net) == 0);
+    bm_network_free(net);
+
+    net = load("source,target\n", "id,sector\nsolo,public\n", 0, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_actor_count(net) == 1);
+    CHECK_STR(bm_network_actor_id(net, 0), "solo");
+    CHECK_STR(bm_network_attr_value(net, 0, 0), "public");
+    bm_network_free(net);
+}
+
+static void test_aggregation_and_order(void)
+{
+    bm_status st;
+    /* a-b three times (one reversed), weights 1 + 2 + 0.5; b-c once; c-c is
+     * a self-loop; d appears only in the actors file (an isolate); e only in
+     * records. */
+    bm_network *net = load("source,target,weight\na,b,1\nb,c,4\nb,a,2\nc,c,1\na,b,0.5\nc,e,1\n",
+                           "id,unit\nd,x\nc,y\n", 0, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_actor_count(net) == 5);
+    /* actors file first (d, c), then records in order of appearance (a, b, e) */
+    CHECK_STR(bm_network_actor_id(net, 0), "d");
+    CHECK_STR(bm_network_actor_id(net, 1), "c");
+    CHECK_STR(bm_network_actor_id(net, 2), "a");
+    CHECK_STR(bm_network_actor_id(net, 3), "b");
+    CHECK_STR(bm_network_actor_id(net, 4), "e");
+    CHECK_STR(bm_network_attr_value(net, 0, 2), ""); /* a has no unit */
+    CHECK(bm_network_tie_count(net) == 3);
+    CHECK(bm_network_self_loops_dropped(net) == 1);
+    CHECK(bm_network_record_count(net) == 6);
+    size_t u, v;
+    double w;
+    long count;
+    bm_network_tie(net, 0, &u, &v, &w, &count);
+    CHECK(((u == 2 && v == 3) || (u == 3 && v == 2)));
+    CHECK_NUM(w, 3.5);
+    CHECK(count == 3);
+    bm_network_free(net);
+
+    /* directed: a->b and b->a are two arcs */
+    net = load("source,target\na,b\nb,a\na,b\n", NULL, 1, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_tie_count(net) == 2);
+    bm_network_tie(net, 0, &u, &v, &w, &count);
+    CHECK(u == 0 && v == 1 && w == 2.0 && count == 2);
+    bm_network_free(net);
+}
+
+static void test_formats(void)
+{
+    bm_status st;
+    /* Excel in a decimal-comma locale: BOM, semicolons, CRLF, "1,5". */
+    bm_network *net = load("\xEF\xBB\xBFsource;target;weight\r\nA;B;1,5\r\n\"C;D\";A;2\r\n", NULL, 0, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_actor_count(net) == 3);
+    CHECK_STR(bm_network_actor_id(net, 2), "C;D");
+    double w;
+    bm_network_tie(net, 0, NULL, NULL, &w, NULL);
+    CHECK_NUM(w, 1.5);
+    bm_network_free(net);
+
+    /* Windows-1252 "Bjørn Ås" becomes UTF-8; quoted newline inside a name */
+    net = load("source,target\nx,y\n", "id,name\nx,\"Bj\xf8rn\n\xc5s\"\ny,plain\n", 0, &st);
+    CHECK(st == BM_OK);
+    CHECK_STR(bm_network_attr_value(net, 0, 0), "Bj\xc3\xb8rn\n\xc3\x85s");
+    bm_network_free(net);
+
+    /* tab separated, header names in any case, extra columns ignored */
+    net = load("Source\tTARGET\tnote\nx\ty\tsome, text\n", NULL, 0, &st);
+    CHECK(st == BM_OK);
+    CHECK(bm_network_tie_count(net) == 1);
+    bm_network_free(net);
+}
+
+static void test_errors(void)
+{
+    bm_status st;
+    bm_network *net = load("from,to\na,b\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && net == NULL);
+    CHECK(strncmp(where(), ":1: missing required column 'source'", 36) == 0);
+
+    /* the bad record starts on line 4: record 2 spans lines 2-3 */
+    net = load("source,target,weight\n\"a\nb\",c,1\nx,y,zz\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT);
+    CHECK(strncmp(where(), ":4:3: weight 'zz' is not a number", 33) == 0);
+
+    /* blank lines do not shift the line number */
+    net = load("source,target,weight\n\n\nx,y,0\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT);
+    CHECK(strncmp(where(), ":4:3: weight '0' must be a finite number > 0", 44) == 0);
+
+    net = load("source,target,weight\nx,y,-2\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":2:3:", 5) == 0);
+    net = load("source,target,weight\nx,y,inf\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":2:3:", 5) == 0);
+    net = load("source,target,weight\nx,y,nan\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":2:3:", 5) == 0);
+
+    net = load("source,target\nx,y\n ,y\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT);
+    CHECK(strncmp(where(), ":3:1: empty source id", 21) == 0);
+
+    net = load("source,target\nx,y,z\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":2:3:", 5) == 0);
+
+    net = load("source,target\nx,y\n\"unclosed,z\nq,r\n", NULL, 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":3: a quoted field is never closed", 34) == 0);
+
+    net = load("source,target\nx,y\n", "id,sector\nx,a\nx,b\n", 0, &st);
+    CHECK(st == BM_EINPUT && strncmp(where(), ":3:1: actor 'x' is listed twice", 31) == 0);
+
+    bm_load_options o;
+    bm_load_options_init(&o);
+    o.records_path = "/nonexistent/records.csv";
+    CHECK(bm_load(&net, &o) == BM_EINPUT);
+    CHECK(strstr(bm_error_last(), "/nonexistent/records.csv: cannot open") != NULL);
+}
+
+int main(void)
+{
+    bm_init(1);
+    test_null_and_singleton();
+    test_aggregation_and_order();
+    test_formats();
+    test_errors();
+    return check_done();
+}

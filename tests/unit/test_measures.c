@@ -1,0 +1,239 @@
+/* test_measures.c: measures on graphs small enough to compute by hand; the
+ * hand computation is written beside each expected value. Includes the null
+ * graph, a singleton, an isolate and a disconnected network. */
+#define _GNU_SOURCE
+#include <unistd.h>
+#include "check.h"
+#include "bridgemap.h"
+
+typedef struct fixture {
+    bm_network *net;
+    bm_grouping *grouping;
+    bm_table *actors, *groups, *ties, *summary;
+} fixture;
+
+static void setup(fixture *f, const char *records, const char *actors, const char *group,
+                  int directed)
+{
+    memset(f, 0, sizeof *f);
+    bm_load_options o;
+    bm_load_options_init(&o);
+    char *rp = write_temp(records);
+    char *ap = actors ? write_temp(actors) : NULL;
+    o.records_path = rp;
+    o.actors_path = ap;
+    o.directed = directed;
+    if (bm_load(&f->net, &o) != BM_OK) {
+        fprintf(stderr, "load failed: %s\n", bm_error_last());
+        exit(99);
+    }
+    unlink(rp);
+    free(rp);
+    if (ap) {
+        unlink(ap);
+        free(ap);
+    }
+    if (group && bm_grouping_new(&f->grouping, f->net, group) != BM_OK) {
+        fprintf(stderr, "grouping failed: %s\n", bm_error_last());
+        exit(99);
+    }
+    bm_measure_options mo = {f->grouping, 0, 1};
+    if (bm_measures_actors(&f->actors, f->net, &mo) != BM_OK ||
+        bm_measures_ties(&f->ties, f->net, &mo) != BM_OK ||
+        bm_measures_summary(&f->summary, f->net, &mo) != BM_OK ||
+        (f->grouping && bm_measures_groups(&f->groups, f->net, &mo) != BM_OK)) {
+        fprintf(stderr, "measures failed: %s\n", bm_error_last());
+        exit(99);
+    }
+}
+
+static void teardown(fixture *f)
+{
+    bm_table_free(f->actors);
+    bm_table_free(f->groups);
+    bm_table_free(f->ties);
+    bm_table_free(f->summary);
+    bm_grouping_free(f->grouping);
+    bm_network_free(f->net);
+}
+
+static double get(const bm_table *t, const char *col, size_t row)
+{
+    long c = bm_table_find(t, col);
+    if (c < 0) {
+        fprintf(stderr, "no column %s in %s\n", col, bm_table_name(t));
+        check_failures++;
+        return NAN;
+    }
+    return bm_table_number(t, (size_t)c, row);
+}
+
+static void test_null_graph(void)
+{
+    fixture f;
+    setup(&f, "source,target\n", NULL, NULL, 0);
+    CHECK(bm_table_rows(f.actors) == 0);
+    CHECK(bm_table_rows(f.ties) == 0);
+    CHECK_NUM(get(f.summary, "nodes", 0), 0);
+    CHECK_NUM(get(f.summary, "ties", 0), 0);
+    CHECK_NUM(get(f.summary, "density", 0), NAN);
+    CHECK_NUM(get(f.summary, "components", 0), 0);
+    CHECK_NUM(get(f.summary, "mean_distance", 0), NAN);
+    CHECK_NUM(get(f.summary, "diameter", 0), NAN);
+    CHECK_NUM(get(f.summary, "transitivity", 0), NAN);
+    teardown(&f);
+}
+
+static void test_singleton(void)
+{
+    fixture f;
+    setup(&f, "source,target\n", "id,sector\nsolo,public\n", "sector", 0);
+    CHECK(bm_table_rows(f.actors) == 1);
+    CHECK_NUM(get(f.actors, "degree", 0), 0);
+    CHECK_NUM(get(f.actors, "betweenness", 0), 0);
+    CHECK_NUM(get(f.actors, "betweenness_norm", 0), NAN); /* n < 3 */
+    CHECK_NUM(get(f.actors, "closeness", 0), NAN);        /* reaches nobody */
+    CHECK_NUM(get(f.actors, "harmonic", 0), 0);
+    CHECK_NUM(get(f.actors, "clustering", 0), NAN);
+    CHECK_NUM(get(f.actors, "ei_index", 0), NAN);         /* no ties */
+    CHECK_NUM(get(f.summary, "components", 0), 1);
+    CHECK_NUM(get(f.summary, "density", 0), NAN);
+    CHECK_NUM(get(f.groups, "ei_index", 0), NAN);
+    CHECK_NUM(get(f.groups, "density", 0), NAN);
+    teardown(&f);
+}
+
+static void test_path(void)
+{
+    /* Path a -2- b -1- c (weights 2 and 1; distances 0.5 and 1). */
+    fixture f;
+    setup(&f, "source,target,weight\na,b,2\nb,c,1\n", NULL, NULL, 0);
+    CHECK_NUM(get(f.actors, "degree", 1), 2);
+    CHECK_NUM(get(f.actors, "strength", 1), 3);
+    CHECK_NUM(get(f.actors, "in_degree", 1), NAN); /* undirected: does not apply */
+    /* b lies on the only a-c path */
+    CHECK_NUM(get(f.actors, "betweenness", 0), 0);
+    CHECK_NUM(get(f.actors, "betweenness", 1), 1);
+    CHECK_NUM(get(f.actors, "betweenness_norm", 1), 1); /* 1 x 2/((3-1)(3-2)) */
+    /* closeness a: 1/(0.5 + 1.5); b: 1/(0.5 + 1); c: 1/(1 + 1.5) */
+    CHECK_NUM(get(f.actors, "closeness", 0), 0.5);
+    CHECK_NUM(get(f.actors, "closeness", 1), 1 / 1.5);
+    CHECK_NUM(get(f.actors, "closeness", 2), 0.4);
+    /* harmonic a: 1/0.5 + 1/1.5 */
+    CHECK_NUM(get(f.actors, "harmonic", 0), 2 + 1 / 1.5);
+    CHECK_NUM(get(f.actors, "clustering", 0), NAN);
+    CHECK_NUM(get(f.actors, "clustering", 1), 0);
+    CHECK_NUM(get(f.actors, "coreness", 1), 1);
+    /* summary: density 2/3; one component; mean distance over 6 ordered
+     * pairs (0.5, 1, 1.5 each twice) = 1; diameter 1.5 */
+    CHECK_NUM(get(f.summary, "density", 0), 2.0 / 3.0);
+    CHECK_NUM(get(f.summary, "components", 0), 1);
+    CHECK_NUM(get(f.summary, "mean_distance", 0), 1);
+    CHECK_NUM(get(f.summary, "diameter", 0), 1.5);
+    CHECK_NUM(get(f.summary, "transitivity", 0), 0);
+    /* both ties are bridges */
+    CHECK_NUM(get(f.ties, "bridge", 0), 1);
+    CHECK_NUM(get(f.ties, "bridge", 1), 1);
+    teardown(&f);
+
+    /* Unweighted path P3: PageRank solves a = 0.05 + 0.85 b/2,
+     * b = 0.05 + 0.85 (a + c), a = c: a = 0.07125/0.2775. Eigenvector
+     * (1, sqrt 2, 1) scaled to max 1. */
+    setup(&f, "source,target\na,b\nb,c\n", NULL, NULL, 0);
+    double a = 0.07125 / 0.2775;
+    CHECK(check_close(get(f.actors, "pagerank", 0), a, 1e-6));
+    CHECK(check_close(get(f.actors, "pagerank", 1), 1 - 2 * a, 1e-6));
+    CHECK(check_close(get(f.actors, "eigenvector", 0), 1 / sqrt(2.0), 1e-6));
+    CHECK(check_close(get(f.actors, "eigenvector", 1), 1, 1e-6));
+    teardown(&f);
+}
+
+static void test_disconnected_with_isolate(void)
+{
+    /* Triangle a,b,c; pair d-e; isolate f (actors file only). */
+    fixture f;
+    setup(&f, "source,target\na,b\nb,c\nc,a\nd,e\n", "id\na\nb\nc\nd\ne\nf\n", NULL, 0);
+    CHECK_NUM(get(f.summary, "components", 0), 3);
+    CHECK_NUM(get(f.summary, "nodes", 0), 6);
+    CHECK_NUM(get(f.summary, "density", 0), 4.0 / 15.0);
+    /* transitivity: 3 closed triples (triangle) of 3 connected triples */
+    CHECK_NUM(get(f.summary, "transitivity", 0), 1);
+    /* mean distance: 6 ordered pairs in the triangle + 2 in the pair, all 1 */
+    CHECK_NUM(get(f.summary, "mean_distance", 0), 1);
+    CHECK_NUM(get(f.actors, "degree", 5), 0);
+    CHECK_NUM(get(f.actors, "closeness", 5), NAN);
+    CHECK_NUM(get(f.actors, "harmonic", 5), 0);
+    CHECK_NUM(get(f.actors, "clustering", 0), 1);
+    CHECK_NUM(get(f.actors, "coreness", 0), 2);
+    CHECK_NUM(get(f.actors, "coreness", 5), 0);
+    /* closeness of d: reaches only e at distance 1 */
+    CHECK_NUM(get(f.actors, "closeness", 3), 1);
+    CHECK_NUM(get(f.ties, "bridge", 0), 0);
+    CHECK_NUM(get(f.ties, "bridge", 3), 1);
+    teardown(&f);
+}
+
+static void test_ei(void)
+{
+    /* a, b in X; c in Y; d without a group. Ties a-b, a-c, b-c, c-d.
+     * a: E 1 (c), I 1 (b) -> 0. c: E 2 (a, b), I 0 -> 1 (d left out). d: NaN.
+     * Group X: internal 1, external 2 -> (2 - 2x1)/(2 + 2x1) = 0.
+     * Group Y: internal 0, external 2 -> 1. Network: between 2, within 1
+     * -> 1/3. Expected: 3 grouped actors, 1 possible pair inside, 2 across
+     * -> (2 - 1)/3. */
+    fixture f;
+    setup(&f, "source,target\na,b\na,c\nb,c\nc,d\n", "id,team\na,X\nb,X\nc,Y\nd,\n", "team", 0);
+    CHECK_NUM(get(f.actors, "ei_index", 0), 0);
+    CHECK_NUM(get(f.actors, "ei_index", 2), 1);
+    CHECK_NUM(get(f.actors, "ei_index", 3), NAN);
+    CHECK(bm_table_rows(f.groups) == 2);
+    CHECK_STR(bm_table_text(f.groups, 0, 0), "X");
+    CHECK_NUM(get(f.groups, "size", 0), 2);
+    CHECK_NUM(get(f.groups, "internal_ties", 0), 1);
+    CHECK_NUM(get(f.groups, "external_ties", 0), 2);
+    CHECK_NUM(get(f.groups, "ei_index", 0), 0);
+    CHECK_NUM(get(f.groups, "ei_index", 1), 1);
+    CHECK_NUM(get(f.groups, "density", 0), 1);
+    CHECK_NUM(get(f.summary, "ei_index", 0), 1.0 / 3.0);
+    CHECK_NUM(get(f.summary, "ei_expected", 0), 1.0 / 3.0);
+    CHECK_NUM(get(f.summary, "groups", 0), 2);
+    /* ties: a-b inside, a-c across, c-d unknown */
+    CHECK_NUM(get(f.ties, "cross_group", 0), 0);
+    CHECK_NUM(get(f.ties, "cross_group", 1), 1);
+    CHECK_NUM(get(f.ties, "cross_group", 3), NAN);
+    teardown(&f);
+
+    /* Directed: a->b and b->a are one tie for E-I (OR-symmetrised). */
+    setup(&f, "source,target\na,b\nb,a\na,c\n", "id,team\na,X\nb,X\nc,Y\n", "team", 1);
+    CHECK_NUM(get(f.summary, "ei_index", 0), 0); /* 1 between, 1 within */
+    CHECK_NUM(get(f.groups, "internal_ties", 0), 1);
+    CHECK_NUM(get(f.actors, "in_degree", 0), 1);
+    CHECK_NUM(get(f.actors, "out_degree", 0), 2);
+    CHECK_NUM(get(f.actors, "degree", 0), 3);
+    teardown(&f);
+}
+
+static void test_format_number(void)
+{
+    char buf[32];
+    bm_format_number(buf, 0.1);
+    CHECK_STR(buf, "0.1");
+    bm_format_number(buf, 1.0 / 3.0);
+    CHECK(strtod(buf, NULL) == 1.0 / 3.0);
+    bm_format_number(buf, 42);
+    CHECK_STR(buf, "42");
+    bm_format_number(buf, NAN);
+    CHECK_STR(buf, "");
+}
+
+int main(void)
+{
+    bm_init(1);
+    test_null_graph();
+    test_singleton();
+    test_path();
+    test_disconnected_with_isolate();
+    test_ei();
+    test_format_number();
+    return check_done();
+}
