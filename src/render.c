@@ -331,8 +331,9 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     if (gr) {
         sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><B>Colour: ");
         sb_html(&b, gr->column);
-        sb_str(&b, "</B></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                   "CELLSPACING=\"3\" CELLPADDING=\"1\">");
+        sb_str(&b, "</B></TD></TR>");
+        /* One cell per entry, a coloured disc glyph (U+25CF) before the name:
+         * a two-column table would spread its columns to the legend's width. */
         size_t other = 0, nogroup = 0;
         for (size_t r = 0; r < k; r++) {
             size_t gi = grank[r].idx;
@@ -340,9 +341,9 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
                 other += gr->sizes[gi];
                 continue;
             }
-            sb_str(&b, "<TR><TD BGCOLOR=\"");
+            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"");
             sb_str(&b, palette[colour_of_group[gi]]);
-            sb_str(&b, "\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">");
+            sb_str(&b, "\" POINT-SIZE=\"18\">\xE2\x97\x8F</FONT> ");
             sb_html(&b, gr->names[gi]);
             snprintf(buf, sizeof buf, " (%zu)", gr->sizes[gi]);
             sb_str(&b, buf);
@@ -352,17 +353,16 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
             nogroup += gr->of[i] < 0;
         if (other) {
             snprintf(buf, sizeof buf, "other groups (%zu)", other);
-            sb_str(&b, "<TR><TD BGCOLOR=\"" OTHER_COLOUR "\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">");
+            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" OTHER_COLOUR "\" POINT-SIZE=\"18\">\xE2\x97\x8F</FONT> ");
             sb_str(&b, buf);
             sb_str(&b, "</TD></TR>");
         }
         if (nogroup) {
             snprintf(buf, sizeof buf, "no %s given (%zu)", "value", nogroup);
-            sb_str(&b, "<TR><TD BORDER=\"1\" BGCOLOR=\"" NOGROUP_COLOUR "\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">");
+            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#333333\" POINT-SIZE=\"18\">\xE2\x97\x8B</FONT> ");
             sb_str(&b, buf);
             sb_str(&b, "</TD></TR>");
         }
-        sb_str(&b, "</TABLE></TD></TR>");
         sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Dark lines: ties across groups; "
                    "coloured lines: ties inside a group</FONT></TD></TR>");
     }
