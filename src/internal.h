@@ -24,6 +24,12 @@ char *bm_arena_strndup(bm_arena *a, const char *s, size_t len);
 void bm_arena_free(bm_arena *a);
 
 /* ---- the network --------------------------------------------------------- */
+typedef struct bm_id_slot {
+    const char *id;  /* NULL: empty slot */
+    uint32_t actor;
+    uint32_t tag;    /* high bits of the id's hash */
+} bm_id_slot;
+
 struct bm_network {
     igraph_t graph;            /* simple; directed when directed != 0 */
     igraph_vector_t weight;    /* per edge id: summed record weights */
@@ -39,8 +45,10 @@ struct bm_network {
     size_t n_inputs;
     char *input_path[2];
     char input_sha256[2][65];
-    /* id -> actor index hash (open addressing, power-of-two size) */
-    int64_t *id_slots;
+    /* id -> actor index hash (open addressing, linear probing, power-of-two
+     * size); a slot keeps the string and a hash tag so that a lookup touches
+     * one slot and one string, not the ids array too */
+    bm_id_slot *id_slots;
     size_t id_cap;
     bm_arena arena;
 };

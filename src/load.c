@@ -3,12 +3,13 @@
  * Loading rules (DESIGN.md, "Data model"): actors come first from the actors
  * file, in file order, then in order of first appearance in the records;
  * actors with no ties are kept. Records between one pair aggregate into one
- * tie (weight summed, count kept) in order of the pair's first record;
- * undirected pairs are unordered. Self-loops are dropped and counted.
+ * tie (weight summed in file order, count kept); undirected pairs are
+ * unordered. Ties are ordered by (source, target) actor index. Self-loops are
+ * dropped and counted.
  *
- * Ids are interned through an open-addressing hash table and pairs through a
- * second one keyed by the two 32-bit actor indices, so loading is linear in
- * the size of the input. */
+ * Ids are interned through an open-addressing hash table; pairs are
+ * aggregated after reading by a radix sort of the records' actor pairs, so
+ * loading is linear in the size of the input. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -36,16 +37,17 @@ static bm_status grow_ids(bm_network *net, size_t *ids_cap)
     }
     if ((net->n_actors + 1) * 2 > net->id_cap) {
         size_t cap = net->id_cap ? net->id_cap * 2 : 2048;
-        int64_t *slots = malloc(cap * sizeof *slots);
+        bm_id_slot *slots = calloc(cap, sizeof *slots);
         if (!slots)
             return bm_error_set(BM_EINTERNAL, "out of memory");
-        for (size_t i = 0; i < cap; i++)
-            slots[i] = -1;
         for (size_t a = 0; a < net->n_actors; a++) {
-            size_t h = (size_t)bm_hash_bytes(net->ids[a], strlen(net->ids[a])) & (cap - 1);
-            while (slots[h] >= 0)
+            uint64_t hv = bm_hash_bytes(net->ids[a], strlen(net->ids[a]));
+            size_t h = (size_t)hv & (cap - 1);
+            while (slots[h].id)
                 h = (h + 1) & (cap - 1);
-            slots[h] = (int64_t)a;
+            slots[h].id = net->ids[a];
+            slots[h].actor = (uint32_t)a;
+            slots[h].tag = (uint32_t)(hv >> 32);
         }
         free(net->id_slots);
         net->id_slots = slots;
@@ -59,13 +61,15 @@ static bm_status grow_ids(bm_network *net, size_t *ids_cap)
 static bm_status intern_id(bm_network *net, size_t *ids_cap, const char *id, size_t len, int add,
                            long *idx, int *added)
 {
+    uint64_t hv = bm_hash_bytes(id, len);
+    uint32_t tag = (uint32_t)(hv >> 32);
     *added = 0;
     if (net->id_cap) {
-        size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
-        while (net->id_slots[h] >= 0) {
-            const char *s = net->ids[net->id_slots[h]];
-            if (strncmp(s, id, len) == 0 && s[len] == '\0') {
-                *idx = (long)net->id_slots[h];
+        size_t h = (size_t)hv & (net->id_cap - 1);
+        while (net->id_slots[h].id) {
+            const bm_id_slot *s = &net->id_slots[h];
+            if (s->tag == tag && memcmp(s->id, id, len) == 0 && s->id[len] == '\0') {
+                *idx = (long)s->actor;
                 return BM_OK;
             }
             h = (h + 1) & (net->id_cap - 1);
@@ -75,16 +79,20 @@ static bm_status intern_id(bm_network *net, size_t *ids_cap, const char *id, siz
         *idx = -1;
         return BM_OK;
     }
+    if (net->n_actors >= (size_t)INT32_MAX)
+        return bm_error_set(BM_EINPUT, "more than 2^31 actors");
     bm_status st = grow_ids(net, ids_cap);
     if (st != BM_OK)
         return st;
     char *copy = bm_arena_strndup(&net->arena, id, len);
     if (!copy)
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
-    while (net->id_slots[h] >= 0)
+    size_t h = (size_t)hv & (net->id_cap - 1);
+    while (net->id_slots[h].id)
         h = (h + 1) & (net->id_cap - 1);
-    net->id_slots[h] = (int64_t)net->n_actors;
+    net->id_slots[h].id = copy;
+    net->id_slots[h].actor = (uint32_t)net->n_actors;
+    net->id_slots[h].tag = tag;
     net->ids[net->n_actors] = copy;
     *idx = (long)net->n_actors;
     net->n_actors++;
@@ -97,10 +105,11 @@ long bm_network_find_actor(const bm_network *net, const char *id)
     if (!net->id_cap)
         return -1;
     size_t len = strlen(id);
-    size_t h = (size_t)bm_hash_bytes(id, len) & (net->id_cap - 1);
-    while (net->id_slots[h] >= 0) {
-        if (strcmp(net->ids[net->id_slots[h]], id) == 0)
-            return (long)net->id_slots[h];
+    uint64_t hv = bm_hash_bytes(id, len);
+    size_t h = (size_t)hv & (net->id_cap - 1);
+    while (net->id_slots[h].id) {
+        if (strcmp(net->id_slots[h].id, id) == 0)
+            return (long)net->id_slots[h].actor;
         h = (h + 1) & (net->id_cap - 1);
     }
     return -1;
@@ -234,11 +243,50 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
 
 /* ---- records file -------------------------------------------------------- */
 
-typedef struct pair_table {
-    uint64_t *keys;   /* UINT64_MAX = empty */
-    int64_t *tie;     /* tie index */
-    size_t cap, n;
-} pair_table;
+/* One kept record: its two actors (undirected: smaller index first) and
+ * weight. Records are kept in file order and aggregated into ties after
+ * reading (aggregate_ties), which touches memory sequentially; a pair hash
+ * table updated per record cost a cache miss per record. */
+typedef struct kept_record {
+    uint64_t key;   /* (u << 32) | v */
+    uint32_t rec;   /* index in file order */
+} kept_record;
+
+/* Sorts records by key, keeping file order among equal keys (so weights are
+ * summed in file order): an LSD radix sort with 16-bit digits that skips the
+ * digits on which all keys agree. */
+static bm_status sort_records(kept_record **recs, size_t n)
+{
+    kept_record *a = *recs, *b = malloc((n ? n : 1) * sizeof *b);
+    size_t *count = malloc(65536 * sizeof *count);
+    if (!b || !count) {
+        free(b);
+        free(count);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[(a[i].key >> shift) & 0xffff]++;
+        if (n == 0 || count[(a[0].key >> shift) & 0xffff] == n)
+            continue; /* every key has this digit: nothing to reorder */
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            b[count[(a[i].key >> shift) & 0xffff]++] = a[i];
+        kept_record *t = a;
+        a = b;
+        b = t;
+    }
+    free(b);
+    free(count);
+    *recs = a;
+    return BM_OK;
+}
 
 typedef struct records_ctx {
     bm_network *net;
@@ -250,49 +298,13 @@ typedef struct records_ctx {
     size_t ncols;
     int decimal_comma;
     bm_numparser *np;
-    pair_table pairs;
+    kept_record *recs;
+    double *rec_weight;
+    size_t nrec, rec_cap;
     igraph_vector_int_t edges; /* 2 per tie */
     igraph_vector_t weight;
     igraph_vector_int_t count;
 } records_ctx;
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
-
-static bm_status pairs_grow(pair_table *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 4096;
-    uint64_t *keys = malloc(cap * sizeof *keys);
-    int64_t *tie = malloc(cap * sizeof *tie);
-    if (!keys || !tie) {
-        free(keys);
-        free(tie);
-        return bm_error_set(BM_EINTERNAL, "out of memory");
-    }
-    memset(keys, 0xff, cap * sizeof *keys);
-    for (size_t i = 0; i < t->cap; i++) {
-        if (t->keys[i] == UINT64_MAX)
-            continue;
-        size_t h = (size_t)mix64(t->keys[i]) & (cap - 1);
-        while (keys[h] != UINT64_MAX)
-            h = (h + 1) & (cap - 1);
-        keys[h] = t->keys[i];
-        tie[h] = t->tie[i];
-    }
-    free(t->keys);
-    free(t->tie);
-    t->keys = keys;
-    t->tie = tie;
-    t->cap = cap;
-    return BM_OK;
-}
 
 /* A valid ISO 8601 calendar date at the start of s: YYYY-MM-DD. */
 static int iso_date_ok(const char *s, size_t len)
@@ -417,25 +429,54 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
         u = v;
         v = t;
     }
-    uint64_t key = ((uint64_t)u << 32) | (uint64_t)v;
-    if ((c->pairs.n + 1) * 2 > c->pairs.cap && (st = pairs_grow(&c->pairs)) != BM_OK)
+    if (c->nrec == c->rec_cap) {
+        size_t cap = c->rec_cap ? c->rec_cap * 2 : 4096;
+        kept_record *r = realloc(c->recs, cap * sizeof *r);
+        if (r)
+            c->recs = r;
+        double *rw = realloc(c->rec_weight, cap * sizeof *rw);
+        if (rw)
+            c->rec_weight = rw;
+        if (!r || !rw || cap > UINT32_MAX)
+            return bm_error_set(BM_EINTERNAL, "out of memory (or more than 2^32 records)");
+        c->rec_cap = cap;
+    }
+    c->recs[c->nrec].key = ((uint64_t)u << 32) | (uint64_t)v;
+    c->recs[c->nrec].rec = (uint32_t)c->nrec;
+    c->rec_weight[c->nrec] = w;
+    c->nrec++;
+    return BM_OK;
+}
+
+/* Turns the kept records into ties: one per distinct pair, in pair order
+ * (source index, then target index), weight summed in file order, count. */
+static bm_status aggregate_ties(records_ctx *c)
+{
+    bm_status st = sort_records(&c->recs, c->nrec);
+    if (st != BM_OK)
         return st;
-    size_t h = (size_t)mix64(key) & (c->pairs.cap - 1);
-    while (c->pairs.keys[h] != UINT64_MAX) {
-        if (c->pairs.keys[h] == key) {
-            int64_t e = c->pairs.tie[h];
+    size_t ties = 0;
+    for (size_t i = 0; i < c->nrec; i++)
+        ties += i == 0 || c->recs[i].key != c->recs[i - 1].key;
+    if (igraph_vector_int_resize(&c->edges, 2 * (igraph_integer_t)ties) ||
+        igraph_vector_resize(&c->weight, (igraph_integer_t)ties) ||
+        igraph_vector_int_resize(&c->count, (igraph_integer_t)ties))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    igraph_integer_t e = -1;
+    for (size_t i = 0; i < c->nrec; i++) {
+        uint64_t key = c->recs[i].key;
+        double w = c->rec_weight[c->recs[i].rec];
+        if (i == 0 || key != c->recs[i - 1].key) {
+            e++;
+            VECTOR(c->edges)[2 * e] = (igraph_integer_t)(key >> 32);
+            VECTOR(c->edges)[2 * e + 1] = (igraph_integer_t)(key & 0xffffffffu);
+            VECTOR(c->weight)[e] = w;
+            VECTOR(c->count)[e] = 1;
+        } else {
             VECTOR(c->weight)[e] += w;
             VECTOR(c->count)[e] += 1;
-            return BM_OK;
         }
-        h = (h + 1) & (c->pairs.cap - 1);
     }
-    c->pairs.keys[h] = key;
-    c->pairs.tie[h] = (int64_t)c->pairs.n;
-    c->pairs.n++;
-    if (igraph_vector_int_push_back(&c->edges, u) || igraph_vector_int_push_back(&c->edges, v) ||
-        igraph_vector_push_back(&c->weight, w) || igraph_vector_int_push_back(&c->count, 1))
-        return bm_error_set(BM_EINTERNAL, "out of memory");
     return BM_OK;
 }
 
@@ -521,7 +562,8 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
             }
             rc.decimal_comma = semi > comma;
         }
-        if ((st = bm_csv_read(opt->records_path, records_row, &rc, &info)) != BM_OK)
+        if ((st = bm_csv_read(opt->records_path, records_row, &rc, &info)) != BM_OK ||
+            (st = aggregate_ties(&rc)) != BM_OK)
             goto done;
         if (!rc.header_done) {
             st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with source and "
@@ -582,8 +624,8 @@ done:
         free(ac.vals);
     }
     free(ac.col_names);
-    free(rc.pairs.keys);
-    free(rc.pairs.tie);
+    free(rc.recs);
+    free(rc.rec_weight);
     bm_numparser_free(rc.np);
     igraph_vector_int_destroy(&rc.edges);
     igraph_vector_destroy(&rc.weight);

@@ -73,8 +73,13 @@ static void test_aggregation_and_order(void)
     size_t u, v;
     double w;
     long count;
+    /* ties in (smaller index, larger index) order: c-b (1,3), c-e (1,4), a-b (2,3) */
     bm_network_tie(net, 0, &u, &v, &w, &count);
-    CHECK(((u == 2 && v == 3) || (u == 3 && v == 2)));
+    CHECK(u == 1 && v == 3 && w == 4.0 && count == 1);
+    bm_network_tie(net, 1, &u, &v, &w, &count);
+    CHECK(u == 1 && v == 4);
+    bm_network_tie(net, 2, &u, &v, &w, &count);
+    CHECK(u == 2 && v == 3);
     CHECK_NUM(w, 3.5);
     CHECK(count == 3);
     bm_network_free(net);
