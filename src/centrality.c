@@ -141,8 +141,13 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
         goto done;
 
     /* Coreness: k-core number (Batagelj & Zaversnik 2003, arXiv cs/0310049),
-     * unweighted, direction ignored. */
-    BM_IG(igraph_coreness(g, &ires, IGRAPH_ALL), "coreness");
+     * unweighted, on the undirected view: in a directed network a mutual pair
+     * is one contact (igraph's mode ALL on the directed graph would count it
+     * twice and give cores larger than the number of contacts). */
+    if ((st = bm_undirected_view(net, &ug, &ugw)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    BM_IG(igraph_coreness(&ug, &ires, IGRAPH_ALL), "coreness");
     for (igraph_integer_t i = 0; i < n; i++)
         tmp[i] = (double)VECTOR(ires)[i];
     if ((st = bm_table_add_number(t, "coreness", tmp, "largest k such that the actor is in the k-core",
@@ -151,9 +156,6 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 
     /* Local clustering (Watts & Strogatz 1998, Nature 393:440), unweighted,
      * on the undirected view; NaN with fewer than two neighbours. */
-    if ((st = bm_undirected_view(net, &ug, &ugw)) != BM_OK)
-        goto done;
-    ug_ready = 1;
     BM_IG(igraph_transitivity_local_undirected(&ug, &res, igraph_vss_all(), IGRAPH_TRANSITIVITY_NAN),
           "clustering");
     if ((st = add_vec(t, "clustering", &res, "share of pairs of the actor's contacts that are tied",

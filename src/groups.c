@@ -179,8 +179,10 @@ bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measu
         goto done;
     }
     for (size_t e = 0; e < m; e++) {
-        src[e] = net->ids[IGRAPH_FROM(&net->graph, (igraph_integer_t)e)];
-        tgt[e] = net->ids[IGRAPH_TO(&net->graph, (igraph_integer_t)e)];
+        size_t a, b;
+        bm_network_tie(net, e, &a, &b, NULL, NULL);
+        src[e] = net->ids[a];
+        tgt[e] = net->ids[b];
     }
     if ((st = bm_table_new(&t, "ties", m)) != BM_OK ||
         (st = bm_table_add_text(t, "source", (const char *const *)src, "actor id", "")) != BM_OK ||

@@ -49,10 +49,19 @@ const char *bm_network_attr_value(const bm_network *net, size_t col, size_t i)
 void bm_network_tie(const bm_network *net, size_t e, size_t *from, size_t *to, double *weight,
                     long *count)
 {
+    /* igraph stores an undirected edge with the larger id first; report
+     * the smaller first, the order ties.csv uses too. */
+    size_t a = (size_t)IGRAPH_FROM(&net->graph, (igraph_integer_t)e);
+    size_t b = (size_t)IGRAPH_TO(&net->graph, (igraph_integer_t)e);
+    if (!net->directed && a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
     if (from)
-        *from = (size_t)IGRAPH_FROM(&net->graph, (igraph_integer_t)e);
+        *from = a;
     if (to)
-        *to = (size_t)IGRAPH_TO(&net->graph, (igraph_integer_t)e);
+        *to = b;
     if (weight)
         *weight = VECTOR(net->weight)[e];
     if (count)

@@ -210,6 +210,10 @@ static void test_ei(void)
     CHECK_NUM(get(f.actors, "in_degree", 0), 1);
     CHECK_NUM(get(f.actors, "out_degree", 0), 2);
     CHECK_NUM(get(f.actors, "degree", 0), 3);
+    /* coreness on the undirected view: a star a-b, a-c is a 1-core (the
+     * mutual pair a<->b is one contact, not two) */
+    CHECK_NUM(get(f.actors, "coreness", 0), 1);
+    CHECK_NUM(get(f.actors, "coreness", 1), 1);
     teardown(&f);
 }
 
