@@ -449,9 +449,11 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
 }
 
 /* Turns the kept records into ties: one per distinct pair, in pair order
- * (source index, then target index), weight summed in file order, count. */
+ * (source index, then target index), weight summed in file order, count.
+ * Unweighted, every tie weighs 1 however many records it has. */
 static bm_status aggregate_ties(records_ctx *c)
 {
+    int unweighted = c->opt->unweighted;
     bm_status st = sort_records(&c->recs, c->nrec);
     if (st != BM_OK)
         return st;
@@ -473,7 +475,7 @@ static bm_status aggregate_ties(records_ctx *c)
             VECTOR(c->weight)[e] = w;
             VECTOR(c->count)[e] = 1;
         } else {
-            VECTOR(c->weight)[e] += w;
+            VECTOR(c->weight)[e] += unweighted ? 0.0 : w;
             VECTOR(c->count)[e] += 1;
         }
     }

@@ -26,7 +26,8 @@ typedef struct bm_load_options {
     const char *records_path; /* required */
     const char *actors_path;  /* NULL: actors are the ids seen in records */
     int directed;             /* keep direction of records */
-    int unweighted;           /* every record weighs 1, the weight column is ignored */
+    int unweighted;           /* every tie weighs 1: the weight column and repeated
+                                 records do not add weight (count still counts) */
     const char *date_from;    /* NULL, or keep records dated on/after YYYY-MM-DD */
     const char *date_to;      /* NULL, or keep records dated on/before YYYY-MM-DD */
 } bm_load_options;

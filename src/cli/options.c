@@ -31,7 +31,7 @@ static const opt_spec specs[] = {
     {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER,
      "records are directed (source -> target); default: undirected"},
     {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER,
-     "ignore the weight column: every record weighs 1"},
+     "every tie weighs 1: the weight column and repeated records add no weight"},
     {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER,
      "keep records dated on or after DATE (YYYY-MM-DD; needs a date column)"},
     {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER, "keep records dated on or before DATE"},
