@@ -41,6 +41,24 @@ void bm_init(unsigned long seed)
 
 size_t bm_warning_count(void) { return bm_igraph_warnings; }
 
+static _Thread_local bm_progress_fn bm_progress_cb;
+static _Thread_local void *bm_progress_data;
+
+static igraph_error_t bm_igraph_progress(const char *message, igraph_real_t percent, void *data)
+{
+    (void)data;
+    if (bm_progress_cb)
+        bm_progress_cb(message, percent, bm_progress_data);
+    return IGRAPH_SUCCESS;
+}
+
+void bm_set_progress(bm_progress_fn fn, void *data)
+{
+    bm_progress_cb = fn;
+    bm_progress_data = data;
+    igraph_set_progress_handler(fn ? bm_igraph_progress : NULL);
+}
+
 bm_status bm_igraph_fail(igraph_error_t err, const char *what)
 {
     if (err == IGRAPH_ENOMEM)

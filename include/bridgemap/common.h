@@ -48,6 +48,12 @@ void bm_init(unsigned long seed);
 /* Number of igraph warnings seen since bm_init (they are not printed). */
 size_t bm_warning_count(void);
 
+/* Progress of long computations (betweenness, closeness, ... on large
+ * networks): fn is called with the step's name and the percentage done.
+ * NULL, the default, reports nothing. */
+typedef void (*bm_progress_fn)(const char *step, double percent, void *data);
+void bm_set_progress(bm_progress_fn fn, void *data);
+
 #ifdef __cplusplus
 }
 #endif

@@ -26,6 +26,13 @@ static void help(void)
            "Undefined values (closeness of an isolate, clustering with < 2 contacts, E-I of an\n"
            "actor without grouped contacts) are empty cells in CSV and null in JSON.\n"
            "\n"
+           "Input: RECORDS.csv needs columns source and target (any order, any case), and may\n"
+           "have weight (> 0, default 1) and date (YYYY-MM-DD); repeated records of a pair add\n"
+           "up to one tie. ACTORS.csv needs id; its other columns are kept as attributes.\n"
+           "Comma, semicolon or tab; UTF-8 (BOM or not), UTF-16 or Windows-1252; CRLF; quoted\n"
+           "fields may hold separators and line breaks. Bad input stops with FILE:LINE:COLUMN\n"
+           "and writes nothing.\n"
+           "\n"
            "Options:\n");
     cli_print_options(stdout, CMD_ANALYZE);
 }
@@ -48,6 +55,7 @@ int cmd_analyze(int argc, char **argv)
     bm_status st = BM_OK;
 
     bm_init(o.seed);
+    cli_progress(&o);
     if ((rc = cli_load(&o, &net)) != 0)
         goto done;
     if ((rc = cli_grouping(&o, net, &grouping)) != 0)

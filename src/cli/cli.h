@@ -6,6 +6,7 @@
 #define BRIDGEMAP_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "bridgemap.h"
 
 enum {
@@ -34,6 +35,10 @@ int cli_load(const cli_opts *o, bm_network **net);
 /* Builds the grouping named by o->group, or "sector" when the actors have that
  * column and o->group is NULL. *g stays NULL when there is none. */
 int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);
+
+/* Shows progress of long computations on stderr, when it is a terminal and
+ * --quiet was not given. */
+void cli_progress(const cli_opts *o);
 
 /* "bridgemap: message" on stderr; returns status as an exit code. */
 int cli_fail(bm_status status);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
@@ -26,8 +27,10 @@ static const opt_spec specs[] = {
      "actor column that defines the groups (default: sector, when the actors file has it)"},
     {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER,
      "actor column that colours the map (default: sector, when the actors file has it)"},
-    {O_OUT, "output", 'o', "PATH", CMD_ANALYZE | CMD_RENDER,
-     "analyze: output directory (default out); render: the map file, .svg .png .pdf or .dot"},
+    {O_OUT, "output", 'o', "DIR", CMD_ANALYZE,
+     "output directory (default out); created if needed; files in it are replaced whole"},
+    {O_OUT, "output", 'o', "FILE", CMD_RENDER,
+     "the map file; its extension picks the format: .svg .png .pdf or .dot (laid-out DOT)"},
     {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER,
      "records are directed (source -> target); default: undirected"},
     {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER,
@@ -69,21 +72,23 @@ void cli_print_options(FILE *f, unsigned cmd)
         if (strlen(head) > 24) {
             fprintf(f, "\n%28s", "");
         }
+        int first = 1;
         while (*p) {
             const char *sp = strchr(p, ' ');
             size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-            if (col + wl > 78 && col > 28) {
+            if (!first && col + 1 + wl > 78) {
                 fprintf(f, "\n%28s", "");
                 col = 28;
+            } else if (!first) {
+                fputc(' ', f);
+                col++;
             }
             fprintf(f, "%.*s", (int)wl, p);
             col += wl;
             p += wl;
-            if (*p == ' ') {
-                fputc(' ', f);
-                col++;
+            while (*p == ' ')
                 p++;
-            }
+            first = 0;
         }
         fputc('\n', f);
     }
@@ -183,6 +188,34 @@ int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opt
     if (!o->help && !o->records)
         return usage_error(cmd_name, "%s", "no records file given");
     return 0;
+}
+
+/* Draws "bridgemap: Betweenness centrality 42%" on one line of the terminal,
+ * redrawn only when the whole percentage changes, cleared at 100%. */
+static void progress_line(const char *step, double percent, void *data)
+{
+    int *last = data;
+    int p = (int)percent;
+    if (p == *last)
+        return;
+    *last = p;
+    if (p >= 100)
+        fprintf(stderr, "\r\033[K");
+    else
+    {
+        size_t len = strlen(step);
+        while (len && (step[len - 1] == ' ' || step[len - 1] == ':' || step[len - 1] == '.'))
+            len--;
+        fprintf(stderr, "\rbridgemap: %.*s %d%%\033[K", (int)len, step, p);
+    }
+    fflush(stderr);
+}
+
+void cli_progress(const cli_opts *o)
+{
+    static int last = -1; /* the command runs one computation at a time */
+    if (!o->quiet && isatty(STDERR_FILENO))
+        bm_set_progress(progress_line, &last);
 }
 
 int cli_fail(bm_status status)

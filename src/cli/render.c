@@ -35,6 +35,7 @@ int cmd_render(int argc, char **argv)
     bm_table *actors = NULL;
     bm_status st;
     bm_init(o.seed);
+    cli_progress(&o);
     if ((rc = cli_load(&o, &net)) != 0 || (rc = cli_grouping(&o, net, &grouping)) != 0)
         goto done;
     bm_measure_options mo = {grouping, o.unweighted, o.seed};
