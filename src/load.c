@@ -319,15 +319,29 @@ static int iso_date_ok(const char *s, size_t len)
             return 0;
         }
     }
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > 31)
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
         return 0;
     return len == 10 || s[10] == 'T' || s[10] == ' ';
 }
 
 static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
 {
+    for (size_t i = 0; i < rec->nfields; i++) {
+        char *f = rec->fields[i];
+        size_t len = trim(&f, rec->lens[i]);
+        for (size_t j = 0; j < i && len; j++) {
+            char *g = rec->fields[j];
+            size_t glen = trim(&g, rec->lens[j]);
+            if (glen == len && strncasecmp(f, g, len) == 0)
+                return bm_error_set(BM_EINPUT, "%s:%zu:%zu: column '%.*s' appears twice in the header",
+                                    c->path, rec->line, i + 1, (int)len, f);
+        }
+    }
     c->c_src = header_find(rec, "source");
     c->c_tgt = header_find(rec, "target");
     c->c_w = c->opt->unweighted ? -1 : header_find(rec, "weight");

@@ -87,9 +87,21 @@ bm_status bm_grouping_new(bm_grouping **out, const bm_network *net, const char *
     bm_status st = BM_OK;
     *out = NULL;
     long col = bm_network_attr_find(net, column);
-    if (col < 0)
-        return bm_error_set(BM_EUSAGE, "no actor column '%s' to group by (the actors file %s)",
-                            column, net->n_attr ? "has other columns" : "was not given or has only id");
+    if (col < 0) {
+        char cols[512] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < net->n_attr && used + 8 < sizeof cols; k++) {
+            int w = snprintf(cols + used, sizeof cols - used, "%s%s", k ? ", " : "", net->attr_names[k]);
+            if (w < 0)
+                break;
+            used = used + (size_t)w < sizeof cols ? used + (size_t)w : sizeof cols - 1;
+        }
+        if (net->n_attr)
+            return bm_error_set(BM_EUSAGE, "no actor column '%s' to group by (the actors file has: %s)",
+                                column, cols);
+        return bm_error_set(BM_EUSAGE, "no actor column '%s' to group by (give --actors with such a "
+                            "column)", column);
+    }
     size_t n = net->n_actors;
     bm_grouping *g = calloc(1, sizeof *g);
     char **distinct = NULL;

@@ -261,35 +261,118 @@ const char *bm_output_path(bm_output *o, const char *name)
     return o->path;
 }
 
+static char *join(const char *dir, const char *name, const char *prefix)
+{
+    size_t len = strlen(dir) + strlen(prefix) + strlen(name) + 2;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%s/%s%s", dir, prefix, name);
+    return p;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Moves the staged files into the output directory as one step: it checks
+ * first that nothing is in the way (a directory with an output's name), keeps
+ * each file it replaces under a hidden name in the staging directory, and
+ * when a move fails puts every file back as it was. */
 bm_status bm_output_commit(bm_output *o)
 {
+    bm_status st = BM_OK;
+    char **names = NULL;
+    size_t n = 0, cap = 0, moved = 0;
+    int *had_old = NULL;
     DIR *d = opendir(o->stage);
     if (!d)
         return bm_error_set(BM_EINTERNAL, "%s: %s", o->stage, strerror(errno));
-    bm_status st = BM_OK;
     struct dirent *ent;
-    while ((ent = readdir(d)) != NULL && st == BM_OK) {
+    while ((ent = readdir(d)) != NULL) {
         if (ent->d_name[0] == '.')
             continue;
-        size_t l1 = strlen(o->stage) + strlen(ent->d_name) + 2;
-        size_t l2 = strlen(o->dir) + strlen(ent->d_name) + 2;
-        char *from = malloc(l1), *to = malloc(l2);
-        if (!from || !to) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p) {
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+                break;
+            }
+            names = p;
+        }
+        if (!(names[n] = strdup(ent->d_name))) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (st != BM_OK)
+        goto done;
+    qsort(names, n, sizeof *names, cmp_name);
+    had_old = calloc(n ? n : 1, sizeof *had_old);
+    if (!had_old) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n && st == BM_OK; i++) {
+        char *to = join(o->dir, names[i], "");
+        struct stat sb;
+        if (!to)
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+        else if (lstat(to, &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = bm_error_set(BM_EINTERNAL, "%s: a directory is in the way of this output file", to);
+        free(to);
+    }
+    for (; moved < n && st == BM_OK; moved++) {
+        char *from = join(o->stage, names[moved], ""), *to = join(o->dir, names[moved], "");
+        char *old = join(o->stage, names[moved], ".old-");
+        if (!from || !to || !old) {
             st = bm_error_set(BM_EINTERNAL, "out of memory");
         } else {
-            snprintf(from, l1, "%s/%s", o->stage, ent->d_name);
-            snprintf(to, l2, "%s/%s", o->dir, ent->d_name);
-            if (rename(from, to) != 0)
+            had_old[moved] = rename(to, old) == 0;
+            if (rename(from, to) != 0) {
                 st = bm_error_set(BM_EINTERNAL, "%s: cannot move into place: %s", to, strerror(errno));
+                if (had_old[moved])
+                    rename(old, to);
+            }
         }
         free(from);
         free(to);
+        free(old);
+        if (st != BM_OK)
+            break;
     }
-    closedir(d);
+    /* on failure, undo the moves already made: new files back to the
+     * staging directory (removed with it), old files back into place */
+    for (size_t i = 0; i < n && i < moved && st != BM_OK; i++) {
+        char *from = join(o->stage, names[i], ""), *to = join(o->dir, names[i], "");
+        char *old = join(o->stage, names[i], ".old-");
+        if (from && to && old) {
+            rename(to, from);
+            if (had_old[i])
+                rename(old, to);
+        }
+        free(from);
+        free(to);
+        free(old);
+    }
     if (st == BM_OK) {
+        for (size_t i = 0; i < n; i++) {
+            char *old = join(o->stage, names[i], ".old-");
+            if (old && had_old[i])
+                unlink(old);
+            free(old);
+        }
         rmdir(o->stage);
         o->committed = 1;
     }
+done:
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(had_old);
     return st;
 }
 

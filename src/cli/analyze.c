@@ -61,8 +61,13 @@ int cmd_analyze(int argc, char **argv)
     if ((rc = cli_grouping(&o, net, &grouping)) != 0)
         goto done;
     bm_measure_options mo = {grouping, o.unweighted, o.seed};
-    if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK ||
-        (grouping && (st = bm_measures_groups(&groups, net, &mo)) != BM_OK) ||
+    if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
+        rc = cli_fail(&o, st);
+        goto done;
+    }
+    if (!o.no_map && (rc = cli_check_map_options(&o, net, actors)) != 0)
+        goto done;
+    if ((grouping && (st = bm_measures_groups(&groups, net, &mo)) != BM_OK) ||
         (st = bm_measures_ties(&ties, net, &mo)) != BM_OK ||
         (st = bm_measures_summary(&summary, net, &mo)) != BM_OK ||
         (st = bm_output_open(&output, out_dir)) != BM_OK ||
@@ -71,7 +76,7 @@ int cmd_analyze(int argc, char **argv)
         (st = bm_write_csv(ties, bm_output_path(output, "ties.csv"))) != BM_OK ||
         (st = bm_write_summary_json(summary, net, grouping ? bm_grouping_column(grouping) : NULL,
                                     o.seed, bm_output_path(output, "summary.json"))) != BM_OK) {
-        rc = cli_fail(st);
+        rc = cli_fail(&o, st);
         goto done;
     }
     if (!o.no_map) {
@@ -85,12 +90,12 @@ int cmd_analyze(int argc, char **argv)
         ro.max_labels = o.max_labels;
         ro.seed = o.seed;
         if ((st = bm_render_map(net, &ro, bm_output_path(output, "map.svg"))) != BM_OK) {
-            rc = cli_fail(st);
+            rc = cli_fail(&o, st);
             goto done;
         }
     }
     if ((st = bm_output_commit(output)) != BM_OK) {
-        rc = cli_fail(st);
+        rc = cli_fail(&o, st);
         goto done;
     }
     if (!o.quiet)

@@ -15,6 +15,7 @@ enum {
 };
 
 typedef struct cli_opts {
+    const char *cmd_name;
     const char *records, *actors, *group, *out;
     const char *from, *to;
     const char *size_by, *label_by, *title;
@@ -40,8 +41,14 @@ int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);
  * --quiet was not given. */
 void cli_progress(const cli_opts *o);
 
-/* "bridgemap: message" on stderr; returns status as an exit code. */
-int cli_fail(bm_status status);
+/* "bridgemap: message" (the library's last error) on stderr, plus the
+ * "Try 'bridgemap CMD --help'." line for a usage error; returns status as the
+ * exit code. */
+int cli_fail(const cli_opts *o, bm_status status);
+
+/* Checks --size-by and --label-by against the actor table and network before
+ * anything is written; returns 0 or the exit code after printing the error. */
+int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_table *actors);
 
 int cmd_analyze(int argc, char **argv);
 int cmd_render(int argc, char **argv);

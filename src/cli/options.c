@@ -118,6 +118,7 @@ static int parse_count(const char *s, unsigned long *out)
 int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
+    o->cmd_name = cmd_name;
     o->seed = 1;
     int only_positional = 0;
     for (int i = 0; i < argc; i++) {
@@ -218,10 +219,26 @@ void cli_progress(const cli_opts *o)
         bm_set_progress(progress_line, &last);
 }
 
-int cli_fail(bm_status status)
+int cli_fail(const cli_opts *o, bm_status status)
 {
     fprintf(stderr, "bridgemap: %s\n", bm_error_last());
+    if (status == BM_EUSAGE)
+        fprintf(stderr, "Try 'bridgemap %s --help'.\n", o->cmd_name);
     return (int)status;
+}
+
+int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_table *actors)
+{
+    if (o->size_by) {
+        long c = bm_table_find(actors, o->size_by);
+        if (c < 0 || bm_table_col_type(actors, (size_t)c) != BM_COL_NUMBER)
+            return cli_fail(o, bm_error_set(BM_EUSAGE, "--size-by: no measure '%s' (try degree, "
+                                            "strength, betweenness, pagerank, eigenvector, harmonic)",
+                                            o->size_by));
+    }
+    if (o->label_by && bm_network_attr_find(net, o->label_by) < 0)
+        return cli_fail(o, bm_error_set(BM_EUSAGE, "--label-by: no actor column '%s'", o->label_by));
+    return 0;
 }
 
 int cli_load(const cli_opts *o, bm_network **net)
@@ -236,7 +253,7 @@ int cli_load(const cli_opts *o, bm_network **net)
     lo.date_to = o->to;
     bm_status st = bm_load(net, &lo);
     if (st != BM_OK)
-        return cli_fail(st);
+        return cli_fail(o, st);
     if (!o->quiet && bm_network_self_loops_dropped(*net))
         fprintf(stderr, "bridgemap: warning: %zu records from an actor to itself were left out\n",
                 bm_network_self_loops_dropped(*net));
@@ -254,6 +271,6 @@ int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g)
     }
     bm_status st = bm_grouping_new(g, net, col);
     if (st != BM_OK)
-        return cli_fail(st);
+        return cli_fail(o, st);
     return 0;
 }

@@ -40,9 +40,11 @@ int cmd_render(int argc, char **argv)
         goto done;
     bm_measure_options mo = {grouping, o.unweighted, o.seed};
     if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
-        rc = cli_fail(st);
+        rc = cli_fail(&o, st);
         goto done;
     }
+    if ((rc = cli_check_map_options(&o, net, actors)) != 0)
+        goto done;
     bm_render_options ro;
     bm_render_options_init(&ro);
     ro.grouping = grouping;
@@ -53,7 +55,7 @@ int cmd_render(int argc, char **argv)
     ro.max_labels = o.max_labels;
     ro.seed = o.seed;
     if ((st = bm_render_map(net, &ro, o.out)) != BM_OK) {
-        rc = cli_fail(st);
+        rc = cli_fail(&o, st);
         goto done;
     }
     if (!o.quiet)
