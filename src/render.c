@@ -343,7 +343,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
             }
             sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"");
             sb_str(&b, palette[colour_of_group[gi]]);
-            sb_str(&b, "\" POINT-SIZE=\"18\">\xE2\x97\x8F</FONT> ");
+            sb_str(&b, "\" POINT-SIZE=\"16\">\xE2\x97\x8F&#160;</FONT>");
             sb_html(&b, gr->names[gi]);
             snprintf(buf, sizeof buf, " (%zu)", gr->sizes[gi]);
             sb_str(&b, buf);
@@ -353,13 +353,13 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
             nogroup += gr->of[i] < 0;
         if (other) {
             snprintf(buf, sizeof buf, "other groups (%zu)", other);
-            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" OTHER_COLOUR "\" POINT-SIZE=\"18\">\xE2\x97\x8F</FONT> ");
+            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" OTHER_COLOUR "\" POINT-SIZE=\"16\">\xE2\x97\x8F&#160;</FONT>");
             sb_str(&b, buf);
             sb_str(&b, "</TD></TR>");
         }
         if (nogroup) {
             snprintf(buf, sizeof buf, "no %s given (%zu)", "value", nogroup);
-            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#333333\" POINT-SIZE=\"18\">\xE2\x97\x8B</FONT> ");
+            sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#333333\" POINT-SIZE=\"16\">\xE2\x97\x8B&#160;</FONT>");
             sb_str(&b, buf);
             sb_str(&b, "</TD></TR>");
         }
