@@ -40,13 +40,10 @@ static void help(void)
 int cmd_analyze(int argc, char **argv)
 {
     cli_opts o;
-    int rc = cli_parse(argc, argv, CMD_ANALYZE, "analyze", &o);
-    if (rc)
+    int rc = cli_parse(argc, argv, CMD_ANALYZE, "analyze", help, &o);
+    if (rc >= 0)
         return rc;
-    if (o.help) {
-        help();
-        return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
-    }
+    rc = 0;
     const char *out_dir = o.out ? o.out : "out";
     bm_network *net = NULL;
     bm_grouping *grouping = NULL;
@@ -81,14 +78,7 @@ int cmd_analyze(int argc, char **argv)
     }
     if (!o.no_map) {
         bm_render_options ro;
-        bm_render_options_init(&ro);
-        ro.grouping = grouping;
-        ro.actors = actors;
-        ro.size_by = o.size_by ? o.size_by : "betweenness";
-        ro.label_by = o.label_by;
-        ro.title = o.title;
-        ro.max_labels = o.max_labels;
-        ro.seed = o.seed;
+        cli_render_options(&o, grouping, actors, &ro);
         if ((st = bm_render_map(net, &ro, bm_output_path(output, "map.svg"))) != BM_OK) {
             rc = cli_fail(&o, st);
             goto done;

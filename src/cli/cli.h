@@ -24,9 +24,15 @@ typedef struct cli_opts {
     size_t max_labels;
 } cli_opts;
 
-/* Parses argv (after the subcommand name) for subcommand cmd. Returns 0, or 2
- * after printing a usage error. */
-int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o);
+/* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when
+ * the command should go on; otherwise the exit code: 0 after printing --help
+ * with help(), 2 after printing a usage error, 3 when stdout failed. */
+int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, void (*help)(void),
+              cli_opts *o);
+
+/* Map options from the command line (size, labels, title, seed). */
+void cli_render_options(const cli_opts *o, const bm_grouping *grouping, const bm_table *actors,
+                        bm_render_options *ro);
 /* Prints the options of cmd, as in --help. */
 void cli_print_options(FILE *f, unsigned cmd);
 

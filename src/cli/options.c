@@ -115,7 +115,35 @@ static int parse_count(const char *s, unsigned long *out)
     return 0;
 }
 
-int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o)
+static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o);
+
+int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, void (*help)(void),
+              cli_opts *o)
+{
+    int rc = parse_args(argc, argv, cmd, cmd_name, o);
+    if (rc)
+        return rc;
+    if (o->help) {
+        help();
+        return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
+    }
+    return -1;
+}
+
+void cli_render_options(const cli_opts *o, const bm_grouping *grouping, const bm_table *actors,
+                        bm_render_options *ro)
+{
+    bm_render_options_init(ro);
+    ro->grouping = grouping;
+    ro->actors = actors;
+    ro->size_by = o->size_by ? o->size_by : "betweenness";
+    ro->label_by = o->label_by;
+    ro->title = o->title;
+    ro->max_labels = o->max_labels;
+    ro->seed = o->seed;
+}
+
+static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->cmd_name = cmd_name;

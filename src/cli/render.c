@@ -19,13 +19,10 @@ static void help(void)
 int cmd_render(int argc, char **argv)
 {
     cli_opts o;
-    int rc = cli_parse(argc, argv, CMD_RENDER, "render", &o);
-    if (rc)
+    int rc = cli_parse(argc, argv, CMD_RENDER, "render", help, &o);
+    if (rc >= 0)
         return rc;
-    if (o.help) {
-        help();
-        return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
-    }
+    rc = 0;
     if (!o.out) {
         fprintf(stderr, "bridgemap: render needs -o MAP.svg|png|pdf|dot\nTry 'bridgemap render --help'.\n");
         return 2;
@@ -46,14 +43,7 @@ int cmd_render(int argc, char **argv)
     if ((rc = cli_check_map_options(&o, net, actors)) != 0)
         goto done;
     bm_render_options ro;
-    bm_render_options_init(&ro);
-    ro.grouping = grouping;
-    ro.actors = actors;
-    ro.size_by = o.size_by ? o.size_by : "betweenness";
-    ro.label_by = o.label_by;
-    ro.title = o.title;
-    ro.max_labels = o.max_labels;
-    ro.seed = o.seed;
+    cli_render_options(&o, grouping, actors, &ro);
     if ((st = bm_render_map(net, &ro, o.out)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
