@@ -105,18 +105,28 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 
     /* Closeness: 1 / sum of distances to the actors reachable from i
      * (igraph 0.10 convention; directed: outgoing paths); NaN for isolates.
-     * Freeman (1979) Social Networks 1:215. */
-    BM_IG(igraph_closeness(g, &res, NULL, NULL, igraph_vss_all(), IGRAPH_OUT, d, 0), "closeness");
-    if ((st = add_vec(t, "closeness", &res, "1 / sum of distances to reachable actors (distance = 1/weight)",
-                      "Freeman (1979) Social Networks 1:215; igraph_closeness")) != BM_OK)
-        goto done;
-
-    /* Harmonic centrality: sum over others of 1/d, 0 when unreachable
-     * (Marchiori & Latora 2000, Physica A 285:539); directed: outgoing. */
-    BM_IG(igraph_harmonic_centrality(g, &res, igraph_vss_all(), IGRAPH_OUT, d, 0), "harmonic");
-    if ((st = add_vec(t, "harmonic", &res, "sum of 1/distance to every other actor",
-                      "Marchiori & Latora (2000) Physica A 285:539; igraph_harmonic_centrality")) != BM_OK)
-        goto done;
+     * Freeman (1979) Social Networks 1:215. Harmonic centrality: sum over
+     * others of 1/d, 0 when unreachable (Marchiori & Latora 2000, Physica A
+     * 285:539); directed: outgoing. Both from one all-pairs pass (paths.c). */
+    {
+        double *harm = malloc((size_t)(n ? n : 1) * sizeof *harm);
+        if (!harm) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        st = bm_i_path_measures(net, unweighted, tmp, harm, NULL, NULL);
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "closeness", tmp,
+                                     "1 / sum of distances to reachable actors (distance = 1/weight)",
+                                     "Freeman (1979) Social Networks 1:215; igraph_closeness");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "harmonic", harm, "sum of 1/distance to every other actor",
+                                     "Marchiori & Latora (2000) Physica A 285:539; "
+                                     "igraph_harmonic_centrality");
+        free(harm);
+        if (st != BM_OK)
+            goto done;
+    }
 
     /* Eigenvector centrality (Bonacich 1987, AJS 92:1170), weighted, scaled to
      * maximum 1 as igraph does; directed: in-edges (left eigenvector). */

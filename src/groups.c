@@ -258,20 +258,18 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
     int unweighted = opt && opt->unweighted;
-    igraph_vector_t dist, uw;
+    igraph_vector_t uw;
     igraph_vector_int_t memb, csize;
     igraph_t ug;
     int ug_ready = 0;
     ei_counts c = {0};
     double x;
     *out = NULL;
-    if (igraph_vector_init(&dist, 0) || igraph_vector_init(&uw, 0) ||
+    if (igraph_vector_init(&uw, 0) ||
         igraph_vector_int_init(&memb, 0) || igraph_vector_int_init(&csize, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_distances(&net->weight, unweighted, &dist)) != BM_OK ||
-        (st = bm_table_new(&t, "summary", 1)) != BM_OK)
+    if ((st = bm_table_new(&t, "summary", 1)) != BM_OK)
         goto done;
-    const igraph_vector_t *d = unweighted ? NULL : &dist;
 #define ADD(name, value, desc, cite)                                           \
     do {                                                                       \
         double v_ = (value);                                                   \
@@ -298,17 +296,17 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
     x = NAN;
     BM_IG(igraph_transitivity_undirected(&ug, &x, IGRAPH_TRANSITIVITY_NAN), "transitivity");
     ADD("transitivity", x, "share of connected triples that are closed", "igraph_transitivity_undirected");
-    /* Mean distance over ordered reachable pairs, distance = 1/weight. */
-    x = NAN;
-    if (n > 1)
-        BM_IG(igraph_average_path_length_dijkstra(g, &x, NULL, d, net->directed, 1), "mean distance");
-    ADD("mean_distance", x, "mean shortest-path length over connected pairs (distance = 1/weight)",
-        "igraph_average_path_length_dijkstra");
-    x = NAN;
-    if (n > 0)
-        BM_IG(igraph_diameter_dijkstra(g, d, &x, NULL, NULL, NULL, NULL, net->directed, 1), "diameter");
-    ADD("diameter", x, "longest shortest path between connected actors (distance = 1/weight)",
-        "igraph_diameter_dijkstra");
+    /* Mean distance over ordered reachable pairs and diameter (the longest
+     * of them), distance = 1/weight, from one all-pairs pass (paths.c). */
+    {
+        double mean = NAN, diam = NAN;
+        if ((st = bm_i_path_measures(net, unweighted, NULL, NULL, &mean, &diam)) != BM_OK)
+            goto done;
+        ADD("mean_distance", mean, "mean shortest-path length over connected pairs (distance = 1/weight)",
+            "igraph_average_path_length_dijkstra");
+        ADD("diameter", diam, "longest shortest path between connected actors (distance = 1/weight)",
+            "igraph_diameter_dijkstra");
+    }
 
     if (opt && opt->grouping) {
         const bm_grouping *gr = opt->grouping;
@@ -334,7 +332,6 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
 done:
     if (ug_ready)
         igraph_destroy(&ug);
-    igraph_vector_destroy(&dist);
     igraph_vector_destroy(&uw);
     igraph_vector_int_destroy(&memb);
     igraph_vector_int_destroy(&csize);

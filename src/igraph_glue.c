@@ -52,6 +52,12 @@ static igraph_error_t bm_igraph_progress(const char *message, igraph_real_t perc
     return IGRAPH_SUCCESS;
 }
 
+void bm_i_progress(const char *step, double percent)
+{
+    if (bm_progress_cb)
+        bm_progress_cb(step, percent, bm_progress_data);
+}
+
 void bm_set_progress(bm_progress_fn fn, void *data)
 {
     bm_progress_cb = fn;

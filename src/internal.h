@@ -81,6 +81,14 @@ bm_status bm_igraph_fail(igraph_error_t err, const char *what);
  * caller destroys it on BM_OK); w must be an initialised vector, resized here. */
 bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w);
 
+/* Closeness, harmonic centrality (arrays of n, or NULL), mean distance and
+ * diameter from one all-pairs shortest-path pass (paths.c). */
+bm_status bm_i_path_measures(const bm_network *net, int unweighted, double *closeness,
+                             double *harmonic, double *mean_distance, double *diameter);
+
+/* Reports progress of our own long loops to the bm_set_progress callback. */
+void bm_i_progress(const char *step, double percent);
+
 /* distance = 1/weight per edge (or NULL-equivalent when unweighted: fills 1). */
 bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist);
 
