@@ -9,7 +9,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config libigraph-dev libcsv-dev libgraphviz-dev libcjson-dev
       nettle-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy)
+  pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy r-cran-sna)
 fi
 
 missing=()
