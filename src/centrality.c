@@ -33,7 +33,7 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
     igraph_t ug;
     int ug_ready = 0;
     const igraph_vector_t *w = unweighted ? NULL : &net->weight;
-    double *tmp = NULL;
+    double *tmp = NULL, *betweenness = NULL, *tmp2 = NULL, *tmp3 = NULL;
     *out = NULL;
 
     if (igraph_vector_init(&res, n) || igraph_vector_init(&dist, 0) ||
@@ -94,6 +94,13 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
     if ((st = add_vec(t, "betweenness", &res, "shortest paths through the actor (distance = 1/weight)",
                       "Brandes (2001) J. Math. Sociol. 25:163; igraph_betweenness")) != BM_OK)
         goto done;
+    betweenness = malloc((size_t)(n ? n : 1) * sizeof *betweenness);
+    if (!betweenness) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (igraph_integer_t i = 0; i < n; i++)
+        betweenness[i] = VECTOR(res)[i];
     for (igraph_integer_t i = 0; i < n; i++) {
         double scale = n > 2 ? (directed ? 1.0 : 2.0) / ((double)(n - 1) * (double)(n - 2)) : NAN;
         tmp[i] = VECTOR(res)[i] * scale;
@@ -180,7 +187,34 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
                                       "(external - internal) / (external + internal) contacts of the actor",
                                       "Krackhardt & Stern (1988) Soc. Psychol. Q. 51:123")) != BM_OK)
             goto done;
+        tmp2 = malloc((size_t)(n ? n : 1) * sizeof *tmp2);
+        tmp3 = malloc((size_t)(n ? n : 1) * sizeof *tmp3);
+        if (!tmp2 || !tmp3) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        if ((st = bm_i_actor_composition(net, opt->grouping, tmp, tmp2, tmp3)) != BM_OK ||
+            (st = bm_table_add_number(t, "participation", tmp,
+                                      "1 - sum over groups of (share of the actor's contacts in it)^2",
+                                      "Guimera & Amaral (2005) Nature 433:895")) != BM_OK ||
+            (st = bm_table_add_number(t, "blau", tmp2,
+                                      "heterogeneity of the actor's contacts' groups, 1 - sum p^2",
+                                      "Blau (1977) Inequality and Heterogeneity")) != BM_OK ||
+            (st = bm_table_add_number(t, "iqv", tmp3, "blau / (1 - 1/K), K groups: 1 = contacts spread "
+                                      "evenly over all groups", "Agresti & Agresti (1978)")) != BM_OK)
+            goto done;
     }
+
+    /* Bridging centrality (Hwang et al. 2006) and articulation points. */
+    if ((st = bm_i_bridging_centrality(net, betweenness, tmp)) != BM_OK ||
+        (st = bm_table_add_number(t, "bridging_centrality", tmp,
+                                  "betweenness x bridging coefficient (low degree among high-degree contacts)",
+                                  "Hwang et al. (2006)")) != BM_OK ||
+        (st = bm_i_articulation(net, tmp)) != BM_OK ||
+        (st = bm_table_add_number(t, "articulation", tmp,
+                                  "1 when removing the actor disconnects its component",
+                                  "Hopcroft & Tarjan (1973); igraph_articulation_points")) != BM_OK)
+        goto done;
 
 done:
     if (ug_ready)
@@ -190,6 +224,9 @@ done:
     igraph_vector_destroy(&ugw);
     igraph_vector_int_destroy(&ires);
     free(tmp);
+    free(tmp2);
+    free(tmp3);
+    free(betweenness);
     if (st != BM_OK) {
         bm_table_free(t);
         return st;

@@ -56,6 +56,7 @@ done:
 /* Internal and external tie counts per group, and the network's totals. */
 typedef struct ei_counts {
     double *internal, *external; /* per group */
+    double *actor_external;      /* per actor: ties to other groups */
     double within, between;      /* network */
 } ei_counts;
 
@@ -67,8 +68,9 @@ static bm_status count_ties(const bm_network *net, const bm_grouping *grouping, 
     size_t k = grouping->n_groups;
     c->internal = calloc(k ? k : 1, sizeof *c->internal);
     c->external = calloc(k ? k : 1, sizeof *c->external);
+    c->actor_external = calloc(net->n_actors ? net->n_actors : 1, sizeof *c->actor_external);
     c->within = c->between = 0;
-    if (!c->internal || !c->external || igraph_vector_init(&w, 0))
+    if (!c->internal || !c->external || !c->actor_external || igraph_vector_init(&w, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     if ((st = bm_undirected_view(net, &ug, &w)) == BM_OK) {
         for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
@@ -81,6 +83,8 @@ static bm_status count_ties(const bm_network *net, const bm_grouping *grouping, 
             } else {
                 c->external[ga] += 1;
                 c->external[gb] += 1;
+                c->actor_external[IGRAPH_FROM(&ug, e)] += 1;
+                c->actor_external[IGRAPH_TO(&ug, e)] += 1;
                 c->between += 1;
             }
         }
@@ -95,7 +99,8 @@ bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_mea
     bm_status st = BM_OK;
     bm_table *t = NULL;
     ei_counts c = {0};
-    double *col = NULL;
+    double *col = NULL, *share = NULL;
+    const char **top = NULL;
     *out = NULL;
     if (!opt || !opt->grouping)
         return bm_error_set(BM_EUSAGE, "group measures need a grouping (--group COLUMN)");
@@ -134,10 +139,138 @@ bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_mea
     if ((st = bm_table_add_number(t, "density", col,
                                   "internal ties / possible pairs inside the group", "")) != BM_OK)
         goto done;
+
+    /* Top broker: the member with most ties to other groups (first in actor
+     * order on a tie), and the share of the group's external ties it
+     * carries: near 1, the group's outside contact hangs on one person. */
+    top = malloc((k ? k : 1) * sizeof *top);
+    share = malloc((k ? k : 1) * sizeof *share);
+    if (!top || !share) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < k; i++) {
+        top[i] = NULL;
+        share[i] = NAN;
+    }
+    for (size_t a = 0; a < net->n_actors; a++) {
+        long ga = g->of[a];
+        if (ga < 0 || c.actor_external[a] <= 0)
+            continue;
+        double cur = isnan(share[ga]) ? 0 : share[ga] * c.external[ga];
+        if (c.actor_external[a] > cur) {
+            top[ga] = net->ids[a];
+            share[ga] = c.actor_external[a] / c.external[ga];
+        }
+    }
+    if ((st = bm_table_add_text(t, "top_broker", top, "member with most ties to other groups", "")) != BM_OK ||
+        (st = bm_table_add_number(t, "top_broker_share", share,
+                                  "share of the group's external ties that the top broker carries",
+                                  "")) != BM_OK)
+        goto done;
+
+    /* Silo score (MEASURES.md): 0-100, how far the group's E-I lies from
+     * random mixing toward complete closure, 100 (EI_exp - EI) / (EI_exp + 1)
+     * clipped to [0, 100], EI_exp = (n - 2 n_g + 1) / (n - 1) the members'-side
+     * E-I expected if their ties fell at random among the n grouped actors. */
+    {
+        double ngrouped = 0;
+        for (size_t i = 0; i < k; i++)
+            ngrouped += (double)g->sizes[i];
+        for (size_t i = 0; i < k; i++) {
+            double e = ei(c.external[i], 2.0 * c.internal[i]);
+            double expv = ngrouped > 1 ? (ngrouped - 2.0 * (double)g->sizes[i] + 1.0) / (ngrouped - 1.0) : NAN;
+            double score = 100.0 * (expv - e) / (expv + 1.0);
+            col[i] = isnan(e) || isnan(expv) ? NAN : fmin(100.0, fmax(0.0, score));
+        }
+        if ((st = bm_table_add_number(t, "silo_score", col,
+                                      "0 = mixes at least as much as chance, 100 = no tie leaves the group",
+                                      "bridgemap; from Krackhardt & Stern's E-I against chance")) != BM_OK)
+            goto done;
+    }
 done:
+    free(top);
+    free(share);
     free(col);
     free(c.internal);
     free(c.external);
+    free(c.actor_external);
+    if (st != BM_OK) {
+        bm_table_free(t);
+        return st;
+    }
+    *out = t;
+    return BM_OK;
+}
+
+bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const bm_measure_options *opt)
+{
+    bm_status st = BM_OK;
+    bm_table *t = NULL;
+    igraph_t ug;
+    igraph_vector_t w;
+    int ug_ready = 0;
+    double *ties = NULL, *col = NULL;
+    const char **ga = NULL, **gb = NULL;
+    *out = NULL;
+    if (!opt || !opt->grouping)
+        return bm_error_set(BM_EUSAGE, "group pairs need a grouping (--group COLUMN)");
+    const bm_grouping *g = opt->grouping;
+    size_t k = g->n_groups, rows = k * (k + 1) / 2;
+    ties = calloc(k ? k * k : 1, sizeof *ties);
+    col = malloc((rows ? rows : 1) * sizeof *col);
+    ga = malloc((rows ? rows : 1) * sizeof *ga);
+    gb = malloc((rows ? rows : 1) * sizeof *gb);
+    if (!ties || !col || !ga || !gb || igraph_vector_init(&w, 0)) {
+        free(ties);
+        free(col);
+        free(ga);
+        free(gb);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
+        long x = g->of[IGRAPH_FROM(&ug, e)], y = g->of[IGRAPH_TO(&ug, e)];
+        if (x < 0 || y < 0)
+            continue;
+        size_t lo = (size_t)(x < y ? x : y), hi = (size_t)(x < y ? y : x);
+        ties[lo * k + hi] += 1;
+    }
+    /* The block image in long form (White, Boorman & Breiger 1976): ties
+     * between groups a and b over n_a n_b possible pairs, n_a (n_a - 1) / 2 on
+     * the diagonal; undirected view. */
+    size_t r = 0;
+    for (size_t x = 0; x < k; x++)
+        for (size_t y = x; y < k; y++, r++) {
+            ga[r] = g->names[x];
+            gb[r] = g->names[y];
+            col[r] = ties[x * k + y];
+        }
+    if ((st = bm_table_new(&t, "group_pairs", rows)) != BM_OK ||
+        (st = bm_table_add_text(t, "group_a", ga, "group", "")) != BM_OK ||
+        (st = bm_table_add_text(t, "group_b", gb, "group", "")) != BM_OK ||
+        (st = bm_table_add_number(t, "ties", col, "ties between the two groups (inside, on the diagonal)",
+                                  "")) != BM_OK)
+        goto done;
+    r = 0;
+    for (size_t x = 0; x < k; x++)
+        for (size_t y = x; y < k; y++, r++) {
+            double nx = (double)g->sizes[x], ny = (double)g->sizes[y];
+            double possible = x == y ? nx * (nx - 1) / 2.0 : nx * ny;
+            col[r] = possible > 0 ? ties[x * k + y] / possible : NAN;
+        }
+    st = bm_table_add_number(t, "density", col, "ties / possible pairs between the two groups",
+                             "White, Boorman & Breiger (1976) block image");
+done:
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&w);
+    free(ties);
+    free(col);
+    free(ga);
+    free(gb);
     if (st != BM_OK) {
         bm_table_free(t);
         return st;
@@ -308,25 +441,79 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
             "igraph_diameter_dijkstra");
     }
 
+    /* Freeman (1979) centralisation: sum over actors of (max - value),
+     * divided by its largest possible value (a star). Degree on the
+     * undirected view: (n-1)(n-2). Betweenness (weighted, raw):
+     * (n-1)^2 (n-2) / 2 undirected, (n-1)^2 (n-2) directed. NaN for n < 3. */
+    {
+        double dc = NAN, bc = NAN;
+        if (n >= 3) {
+            igraph_vector_int_t deg;
+            igraph_vector_t btw;
+            if (igraph_vector_int_init(&deg, 0) || igraph_vector_init(&btw, n)) {
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+                goto done;
+            }
+            igraph_error_t err = igraph_degree(&ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
+            long bcol = opt && opt->actors ? bm_table_find(opt->actors, "betweenness") : -1;
+            if (!err && bcol >= 0) {
+                for (igraph_integer_t i = 0; i < n; i++)
+                    VECTOR(btw)[i] = bm_table_number(opt->actors, (size_t)bcol, (size_t)i);
+            } else if (!err) {
+                igraph_vector_t dist;
+                err = igraph_vector_init(&dist, 0);
+                if (!err && (st = bm_distances(&net->weight, unweighted, &dist)) == BM_OK)
+                    err = igraph_betweenness(g, &btw, igraph_vss_all(), net->directed,
+                                             unweighted ? NULL : &dist);
+                igraph_vector_destroy(&dist);
+            }
+            if (!err && st == BM_OK) {
+                double dmax = (double)igraph_vector_int_max(&deg), bmax = igraph_vector_max(&btw);
+                double dsum = 0, bsum = 0, nn = (double)n;
+                for (igraph_integer_t i = 0; i < n; i++) {
+                    dsum += dmax - (double)VECTOR(deg)[i];
+                    bsum += bmax - VECTOR(btw)[i];
+                }
+                dc = dsum / ((nn - 1) * (nn - 2));
+                bc = bsum / ((nn - 1) * (nn - 1) * (nn - 2) / (net->directed ? 1.0 : 2.0));
+            }
+            igraph_vector_int_destroy(&deg);
+            igraph_vector_destroy(&btw);
+            if (st != BM_OK)
+                goto done;
+            if (err) {
+                st = bm_igraph_fail(err, "centralisation");
+                goto done;
+            }
+        }
+        ADD("degree_centralisation", dc, "how much one actor dominates the ties (star = 1)",
+            "Freeman (1979) Social Networks 1:215");
+        ADD("betweenness_centralisation", bc, "how much one actor dominates the shortest paths (star = 1)",
+            "Freeman (1979) Social Networks 1:215");
+    }
+
     if (opt && opt->grouping) {
         const bm_grouping *gr = opt->grouping;
-        if ((st = count_ties(net, gr, &c)) != BM_OK)
+        bm_ei_stats es;
+        size_t perms = opt->permutations ? opt->permutations : 10000;
+        if ((st = bm_i_ei_statistics(net, gr, opt->seed, perms, &es)) != BM_OK)
             goto done;
         ADD("groups", (double)gr->n_groups, "groups of the grouping", "");
-        ADD("ei_index", ei(c.between, c.within),
-            "(ties between groups - ties within) / all ties between grouped actors",
+        ADD("ei_index", es.ei, "(ties between groups - ties within) / all ties between grouped actors",
             "Krackhardt & Stern (1988)");
-        /* Expected E-I if ties fell at random: possible pairs between groups
-         * against possible pairs within (UCINET's expected E-I). */
-        double grouped = 0, p_int = 0;
-        for (size_t k = 0; k < gr->n_groups; k++) {
-            double s = (double)gr->sizes[k];
-            grouped += s;
-            p_int += s * (s - 1) / 2.0;
-        }
-        double p_ext = grouped * (grouped - 1) / 2.0 - p_int;
-        ADD("ei_expected", ei(p_ext, p_int), "E-I index if ties fell at random given group sizes",
+        ADD("ei_rescaled", es.rescaled, "E-I placed in its attainable range given the ties and group sizes",
+            "UCINET rescaled E-I");
+        ADD("ei_expected", es.expected, "E-I index if ties fell at random given group sizes",
             "Krackhardt & Stern (1988); UCINET");
+        ADD("ei_p_value", es.p_value,
+            "share of label permutations with an E-I at most the observed (more closed than chance)",
+            "UCINET E-I permutation test");
+        ADD("ei_p_value_two_sided", es.p_value_two_sided,
+            "share of permutations at least as far from their mean as the observed E-I",
+            "UCINET E-I permutation test");
+        ADD("permutations", (double)es.permutations, "label permutations of the E-I test", "");
+        ADD("yules_q", es.yules_q, "Yule's Q of (tie, no tie) x (same, different group) over pairs",
+            "Yule (1900)");
     }
 #undef ADD
 done:
@@ -337,6 +524,7 @@ done:
     igraph_vector_int_destroy(&csize);
     free(c.internal);
     free(c.external);
+    free(c.actor_external);
     if (st != BM_OK) {
         bm_table_free(t);
         return st;

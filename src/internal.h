@@ -86,6 +86,21 @@ bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t
 bm_status bm_i_path_measures(const bm_network *net, int unweighted, double *closeness,
                              double *harmonic, double *mean_distance, double *diameter);
 
+/* Actor-level grouping measures (bridging.c); output arrays of n actors. */
+bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, double *participation,
+                                 double *blau, double *iqv);
+bm_status bm_i_articulation(const bm_network *net, double *flag);
+bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenness, double *out);
+
+/* The network E-I index against chance (eistats.c). */
+typedef struct bm_ei_stats {
+    double ei, expected, rescaled, yules_q;
+    double p_value, p_value_two_sided; /* NaN without a test */
+    size_t permutations;
+} bm_ei_stats;
+bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsigned long seed,
+                             size_t permutations, bm_ei_stats *out);
+
 /* Reports progress of our own long loops to the bm_set_progress callback. */
 void bm_i_progress(const char *step, double percent);
 

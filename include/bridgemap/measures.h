@@ -21,7 +21,10 @@ extern "C" {
 typedef struct bm_measure_options {
     const bm_grouping *grouping; /* NULL: no grouping-based measures */
     int unweighted;              /* ignore tie weights in every measure */
-    unsigned long seed;          /* recorded in the summary */
+    unsigned long seed;          /* seeds every random step (permutations, communities) */
+    size_t permutations;         /* E-I permutation test; 0: the default 10,000 */
+    const bm_table *actors;      /* optional: actor measures already computed
+                                  * (bm_measures_actors), reused by the summary */
 } bm_measure_options;
 
 /* One row per actor: id, the actor's attribute columns, then the measures
@@ -32,6 +35,10 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 /* One row per group of opt->grouping: group, size, internal_ties,
  * external_ties, ei_index, density. Needs a grouping. */
 bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_measure_options *opt);
+
+/* The block image in long form, one row per pair of groups (a <= b, the
+ * diagonal included): group_a, group_b, ties, density. Needs a grouping. */
+bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const bm_measure_options *opt);
 
 /* One row per tie: source, target, weight, count, cross_group, bridge. */
 bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measure_options *opt);

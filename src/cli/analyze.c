@@ -47,7 +47,7 @@ int cmd_analyze(int argc, char **argv)
     const char *out_dir = o.out ? o.out : "out";
     bm_network *net = NULL;
     bm_grouping *grouping = NULL;
-    bm_table *actors = NULL, *groups = NULL, *ties = NULL, *summary = NULL;
+    bm_table *actors = NULL, *groups = NULL, *pairs = NULL, *ties = NULL, *summary = NULL;
     bm_output *output = NULL;
     bm_status st = BM_OK;
 
@@ -57,19 +57,23 @@ int cmd_analyze(int argc, char **argv)
         goto done;
     if ((rc = cli_grouping(&o, net, &grouping)) != 0)
         goto done;
-    bm_measure_options mo = {grouping, o.unweighted, o.seed};
+    bm_measure_options mo = {.grouping = grouping, .unweighted = o.unweighted, .seed = o.seed,
+                             .permutations = o.permutations};
     if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
     if (!o.no_map && (rc = cli_check_map_options(&o, net, actors)) != 0)
         goto done;
+    mo.actors = actors;
     if ((grouping && (st = bm_measures_groups(&groups, net, &mo)) != BM_OK) ||
+        (grouping && (st = bm_measures_group_pairs(&pairs, net, &mo)) != BM_OK) ||
         (st = bm_measures_ties(&ties, net, &mo)) != BM_OK ||
         (st = bm_measures_summary(&summary, net, &mo)) != BM_OK ||
         (st = bm_output_open(&output, out_dir)) != BM_OK ||
         (st = bm_write_csv(actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
         (groups && (st = bm_write_csv(groups, bm_output_path(output, "groups.csv"))) != BM_OK) ||
+        (pairs && (st = bm_write_csv(pairs, bm_output_path(output, "group_pairs.csv"))) != BM_OK) ||
         (st = bm_write_csv(ties, bm_output_path(output, "ties.csv"))) != BM_OK ||
         (st = bm_write_summary_json(summary, net, grouping ? bm_grouping_column(grouping) : NULL,
                                     o.seed, bm_output_path(output, "summary.json"))) != BM_OK) {
@@ -96,6 +100,7 @@ done:
     bm_output_free(output);
     bm_table_free(actors);
     bm_table_free(groups);
+    bm_table_free(pairs);
     bm_table_free(ties);
     bm_table_free(summary);
     bm_grouping_free(grouping);

@@ -22,6 +22,7 @@ typedef struct cli_opts {
     int directed, unweighted, quiet, help, no_map;
     unsigned long seed;
     size_t max_labels;
+    size_t permutations;
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when

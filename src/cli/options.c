@@ -8,7 +8,7 @@
 #include "cli.h"
 
 typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
-               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_NO_MAP, O_QUIET, O_HELP } opt_id;
+               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_NO_MAP, O_QUIET, O_HELP } opt_id;
 
 typedef struct opt_spec {
     opt_id id;
@@ -48,6 +48,8 @@ static const opt_spec specs[] = {
     {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER, "title written above the legend"},
     {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER,
      "label only the N largest actors (default: all up to 60 actors, else 30)"},
+    {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE,
+     "label permutations of the E-I test (default 10000; the p-value's resolution is 1/(N+1))"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
     {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER, "print nothing but errors"},
     {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER, "show this help and exit"},
@@ -208,6 +210,11 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
             if (parse_count(val, &num) != 0)
                 return usage_error(cmd_name, "--max-labels needs a whole number, not '%s'", val);
             o->max_labels = (size_t)num;
+            break;
+        case O_PERMUTATIONS:
+            if (parse_count(val, &num) != 0 || num == 0)
+                return usage_error(cmd_name, "--permutations needs a whole number >= 1, not '%s'", val);
+            o->permutations = (size_t)num;
             break;
         case O_NO_MAP: o->no_map = 1; break;
         case O_QUIET: o->quiet = 1; break;

@@ -14,7 +14,8 @@ fi
 # work on copies, so that the inputs' checksums can be compared afterwards
 cp "$FJ/records.csv" "$FJ/actors.csv" .
 inputs_before=$(sums records.csv actors.csv)
-FILES="actors.csv groups.csv map.svg summary.json ties.csv"
+FILES="actors.csv group_pairs.csv groups.csv map.svg summary.json ties.csv"
+GROUPS_HEADER="group,size,internal_ties,external_ties,ei_index,density,top_broker,top_broker_share,silo_score"
 
 # ---- the output set -----------------------------------------------------------
 run analyze records.csv -a actors.csv -o o1 --seed 7
@@ -31,9 +32,10 @@ case $hdr in
     "$prefix"*) pass ;;
     *) fail "actors.csv header '$hdr' does not start with '$prefix'" ;;
 esac
-assert_eq "$(head -n 1 o1/groups.csv | tr -d '\r')" "group,size,internal_ties,external_ties,ei_index,density" "groups.csv header"
+assert_eq "$(head -n 1 o1/groups.csv | tr -d '\r')" "$GROUPS_HEADER" "groups.csv header"
 assert_eq "$(head -n 1 o1/ties.csv | tr -d '\r')" "source,target,weight,count,cross_group,bridge" "ties.csv header"
-assert_eq "$(head -n 1 o1/groups.csv)" "group,size,internal_ties,external_ties,ei_index,density" "groups.csv header without CR"
+assert_eq "$(head -n 1 o1/groups.csv)" "$GROUPS_HEADER" "groups.csv header without CR"
+assert_eq "$(head -n 1 o1/group_pairs.csv)" "group_a,group_b,ties,density" "group_pairs.csv header"
 
 assert_true "actors.csv: 154 rows, one per actor of actors.csv, each with every column" "$PY" - <<'EOF'
 import csv
@@ -147,7 +149,7 @@ done
 
 run analyze records.csv -a actors.csv -o o3 --no-map
 assert_exit 0 "--no-map"
-assert_dir_listing o3 "actors.csv groups.csv summary.json ties.csv" "--no-map: no map.svg"
+assert_dir_listing o3 "actors.csv group_pairs.csv groups.csv summary.json ties.csv" "--no-map: no map.svg"
 
 assert_eq "$(sums records.csv actors.csv)" "$inputs_before" "inputs unchanged"
 

@@ -32,7 +32,7 @@ static void measure(bm_network *net)
     bm_table *t = NULL;
     if (bm_network_attr_count(net) > 0)
         bm_grouping_new(&g, net, bm_network_attr_name(net, 0));
-    bm_measure_options mo = {g, 0, 1};
+    bm_measure_options mo = {.grouping = g, .seed = 1, .permutations = 99};
     if (bm_measures_actors(&t, net, &mo) == BM_OK)
         bm_table_free(t);
     t = NULL;

@@ -37,7 +37,7 @@ static void setup(fixture *f, const char *records, const char *actors, const cha
         fprintf(stderr, "grouping failed: %s\n", bm_error_last());
         exit(99);
     }
-    bm_measure_options mo = {f->grouping, 0, 1};
+    bm_measure_options mo = {.grouping = f->grouping, .seed = 1, .permutations = 999};
     if (bm_measures_actors(&f->actors, f->net, &mo) != BM_OK ||
         bm_measures_ties(&f->ties, f->net, &mo) != BM_OK ||
         bm_measures_summary(&f->summary, f->net, &mo) != BM_OK ||
@@ -217,6 +217,101 @@ static void test_ei(void)
     teardown(&f);
 }
 
+static void test_bridging(void)
+{
+    /* The E-I fixture again: a, b in X; c in Y; d without a group; ties a-b,
+     * a-c, b-c, c-d. */
+    fixture f;
+    setup(&f, "source,target\na,b\na,c\nb,c\nc,d\n", "id,team\na,X\nb,X\nc,Y\nd,\n", "team", 0);
+    /* participation a: grouped contacts b (X), c (Y): 1 - (1/4 + 1/4) = 1/2;
+     * c: a, b both X (d has no group): 0; d: no group: NaN. IQV a: 0.5 / (1 - 1/2) */
+    CHECK_NUM(get(f.actors, "participation", 0), 0.5);
+    CHECK_NUM(get(f.actors, "participation", 2), 0);
+    CHECK_NUM(get(f.actors, "participation", 3), NAN);
+    CHECK_NUM(get(f.actors, "blau", 0), 0.5);
+    CHECK_NUM(get(f.actors, "iqv", 0), 1);
+    /* articulation: only c (its removal cuts d off) */
+    CHECK_NUM(get(f.actors, "articulation", 0), 0);
+    CHECK_NUM(get(f.actors, "articulation", 2), 1);
+    CHECK_NUM(get(f.actors, "articulation", 3), 0);
+    /* bridging centrality of c: betweenness 2 (d-a, d-b) x (1/3) / (1/2 + 1/2 + 1/1) */
+    CHECK_NUM(get(f.actors, "bridging_centrality", 2), 2.0 * (1.0 / 3.0) / 2.0);
+    CHECK_NUM(get(f.actors, "bridging_centrality", 0), 0);
+    /* top broker: X: a and b carry one external tie each; a comes first: 1/2.
+     * Y: c carries both. */
+    CHECK_STR(bm_table_text(f.groups, (size_t)bm_table_find(f.groups, "top_broker"), 0), "a");
+    CHECK_NUM(get(f.groups, "top_broker_share", 0), 0.5);
+    CHECK_STR(bm_table_text(f.groups, (size_t)bm_table_find(f.groups, "top_broker"), 1), "c");
+    CHECK_NUM(get(f.groups, "top_broker_share", 1), 1);
+    /* silo score, n = 3 grouped: X: EI_exp = (3 - 4 + 1)/2 = 0, EI 0 -> 0;
+     * Y: EI_exp = (3 - 2 + 1)/2 = 1, EI 1 -> 0 */
+    CHECK_NUM(get(f.groups, "silo_score", 0), 0);
+    CHECK_NUM(get(f.groups, "silo_score", 1), 0);
+    teardown(&f);
+
+    /* A closed group: X = {a, b, c} a triangle, Y = {d, e} with tie d-e, and
+     * no tie between them. X: EI = -1, n = 5, EI_exp = (5 - 6 + 1)/4 = 0:
+     * silo 100 (0 + 1)/(0 + 1) = 100. Y: EI_exp = (5 - 4 + 1)/4 = 1/2:
+     * 100 (1/2 + 1)/(3/2) = 100. */
+    setup(&f, "source,target\na,b\nb,c\nc,a\nd,e\n", "id,team\na,X\nb,X\nc,X\nd,Y\ne,Y\n", "team", 0);
+    CHECK_NUM(get(f.groups, "silo_score", 0), 100);
+    CHECK_NUM(get(f.groups, "silo_score", 1), 100);
+    CHECK_NUM(get(f.groups, "top_broker_share", 0), NAN);
+    teardown(&f);
+}
+
+static void test_ei_against_chance(void)
+{
+    /* X = {a, b}, Y = {c, d}; ties a-b, a-c, a-d, b-c, c-d. Within 2 (a-b,
+     * c-d), between 3; P_int = 2, P_ext = 4. EI = (3 - 2)/5 = 0.2.
+     * EI_min: 2 inside, 3 outside = 0.2; EI_max: 4 outside, 1 inside = 0.6;
+     * rescaled = -1 + 2 (0.2 - 0.2)/0.4 = -1. Yule's Q: a = 2, b = 0, c = 3,
+     * d = 1: (2 - 0)/(2 + 0) = 1. Permutations: the 6 labelings give within
+     * 2, 1, 2 (twice each): EI 0.2 with probability 2/3, 0.6 with 1/3, so
+     * p(EI <= 0.2) ~ 2/3; their mean is 1/3 and both values lie at least
+     * |0.2 - 1/3| from it: two-sided p = 1. */
+    fixture f;
+    setup(&f, "source,target\na,b\na,c\na,d\nb,c\nc,d\n", "id,team\na,X\nb,X\nc,Y\nd,Y\n", "team", 0);
+    CHECK_NUM(get(f.summary, "ei_index", 0), 0.2);
+    CHECK_NUM(get(f.summary, "ei_rescaled", 0), -1);
+    CHECK_NUM(get(f.summary, "yules_q", 0), 1);
+    CHECK_NUM(get(f.summary, "permutations", 0), 999);
+    CHECK(fabs(get(f.summary, "ei_p_value", 0) - 2.0 / 3.0) < 0.05);
+    CHECK_NUM(get(f.summary, "ei_p_value_two_sided", 0), 1);
+    /* block image: X-X 1 tie of 1 pair, X-Y 3 of 4, Y-Y 1 of 1 */
+    bm_table *pairs = NULL;
+    bm_measure_options mo = {.grouping = f.grouping, .seed = 1};
+    CHECK(bm_measures_group_pairs(&pairs, f.net, &mo) == BM_OK);
+    CHECK(bm_table_rows(pairs) == 3);
+    CHECK_STR(bm_table_text(pairs, 1, 1), "Y"); /* row 1: X-Y */
+    CHECK_NUM(get(pairs, "ties", 1), 3);
+    CHECK_NUM(get(pairs, "density", 1), 0.75);
+    CHECK_NUM(get(pairs, "density", 0), 1);
+    bm_table_free(pairs);
+    teardown(&f);
+}
+
+static void test_centralisation(void)
+{
+    /* Star a-b, a-c, a-d: degree (3 - d_i) sums to 6 over (n-1)(n-2) = 6;
+     * betweenness a = 3, sum of (3 - b_i) = 9 over (n-1)^2 (n-2)/2 = 9. */
+    fixture f;
+    setup(&f, "source,target\na,b\na,c\na,d\n", NULL, NULL, 0);
+    CHECK_NUM(get(f.summary, "degree_centralisation", 0), 1);
+    CHECK_NUM(get(f.summary, "betweenness_centralisation", 0), 1);
+    teardown(&f);
+    /* Triangle: everyone equal */
+    setup(&f, "source,target\na,b\nb,c\nc,a\n", NULL, NULL, 0);
+    CHECK_NUM(get(f.summary, "degree_centralisation", 0), 0);
+    CHECK_NUM(get(f.summary, "betweenness_centralisation", 0), 0);
+    teardown(&f);
+    /* Directed path a->b->c: b lies on one of (n-1)(n-2) = 2 ordered pairs'
+     * paths; max sum (n-1)^2 (n-2) = 4: (1 - 0) + (1 - 0) = 2 -> 1/2 */
+    setup(&f, "source,target\na,b\nb,c\n", NULL, NULL, 1);
+    CHECK_NUM(get(f.summary, "betweenness_centralisation", 0), 0.5);
+    teardown(&f);
+}
+
 static void test_format_number(void)
 {
     char buf[32];
@@ -238,6 +333,9 @@ int main(void)
     test_path();
     test_disconnected_with_isolate();
     test_ei();
+    test_bridging();
+    test_ei_against_chance();
+    test_centralisation();
     test_format_number();
     return check_done();
 }

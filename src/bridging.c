@@ -1,0 +1,146 @@
+/* bridging.c: actor-level measures of reaching across groups, and the
+ * structural flags that say who holds a network together.
+ *
+ * All count ties on the undirected view (a pair tied in either direction is
+ * one contact), unweighted, as MEASURES.md's counting convention says;
+ * contacts without a group are left out of the group-based ones, and an
+ * actor without a group, or without grouped contacts, gets NaN. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, double *participation,
+                                 double *blau, double *iqv)
+{
+    bm_status st = BM_OK;
+    size_t n = net->n_actors, k = g->n_groups;
+    igraph_t ug;
+    igraph_vector_t w;
+    igraph_adjlist_t adj;
+    int ug_ready = 0, adj_ready = 0;
+    double *count = calloc(k ? k : 1, sizeof *count);
+    size_t *touched = malloc((k ? k : 1) * sizeof *touched);
+    if (!count || !touched || igraph_vector_init(&w, 0)) {
+        free(count);
+        free(touched);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    BM_IG(igraph_adjlist_init(&ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
+    adj_ready = 1;
+    for (size_t i = 0; i < n; i++) {
+        igraph_vector_int_t *nb = igraph_adjlist_get(&adj, i);
+        size_t nt = 0;
+        double total = 0;
+        for (igraph_integer_t x = 0; x < igraph_vector_int_size(nb); x++) {
+            long gj = g->of[VECTOR(*nb)[x]];
+            if (gj < 0)
+                continue;
+            if (count[gj] == 0)
+                touched[nt++] = (size_t)gj;
+            count[gj] += 1;
+            total += 1;
+        }
+        double sumsq = 0;
+        for (size_t t = 0; t < nt; t++) {
+            double p = count[touched[t]] / total;
+            sumsq += p * p;
+            count[touched[t]] = 0;
+        }
+        double h = g->of[i] >= 0 && total > 0 ? 1.0 - sumsq : NAN;
+        /* Participation coefficient (Guimera & Amaral 2005, Nature 433:895):
+         * 1 - sum_s (k_is / k_i)^2 over groups s, own group included. */
+        if (participation)
+            participation[i] = h;
+        /* Blau (1977) heterogeneity of the ego's contacts, 1 - sum_s p_s^2,
+         * and its normalised form IQV = Blau / (1 - 1/K) (Agresti & Agresti
+         * 1978), K groups in the network. Counting one tie per contact, Blau
+         * equals the participation coefficient: Guimera & Amaral define it
+         * over links, Blau over alters. */
+        if (blau)
+            blau[i] = h;
+        if (iqv)
+            iqv[i] = k >= 2 ? h / (1.0 - 1.0 / (double)k) : NAN;
+    }
+done:
+    if (adj_ready)
+        igraph_adjlist_destroy(&adj);
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&w);
+    free(count);
+    free(touched);
+    return st;
+}
+
+bm_status bm_i_articulation(const bm_network *net, double *flag)
+{
+    bm_status st = BM_OK;
+    igraph_t ug;
+    igraph_vector_t w;
+    igraph_vector_int_t points;
+    int ug_ready = 0;
+    if (igraph_vector_init(&w, 0) || igraph_vector_int_init(&points, 0))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    /* Articulation point: removing the actor disconnects its component
+     * (Hopcroft & Tarjan 1973), on the undirected view. */
+    BM_IG(igraph_articulation_points(&ug, &points), "articulation points");
+    for (size_t i = 0; i < net->n_actors; i++)
+        flag[i] = 0;
+    for (igraph_integer_t k = 0; k < igraph_vector_int_size(&points); k++)
+        flag[VECTOR(points)[k]] = 1;
+done:
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&w);
+    igraph_vector_int_destroy(&points);
+    return st;
+}
+
+bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenness, double *out)
+{
+    bm_status st = BM_OK;
+    igraph_t ug;
+    igraph_vector_t w;
+    igraph_vector_int_t deg;
+    int ug_ready = 0;
+    double *inv = NULL;
+    if (igraph_vector_init(&w, 0) || igraph_vector_int_init(&deg, 0))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+    BM_IG(igraph_degree(&ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
+    size_t n = net->n_actors;
+    inv = calloc(n ? n : 1, sizeof *inv);
+    if (!inv) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    /* Bridging centrality (Hwang, Cho, Zhang & Ramanathan 2006, "Bridging
+     * centrality: identifying bridging nodes in scale-free networks"):
+     * betweenness x BR(v), BR(v) = (1/d(v)) / sum_{i in N(v)} 1/d(i), with
+     * d the number of contacts; NaN for an isolate. */
+    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
+        igraph_integer_t a = IGRAPH_FROM(&ug, e), b = IGRAPH_TO(&ug, e);
+        inv[a] += 1.0 / (double)VECTOR(deg)[b];
+        inv[b] += 1.0 / (double)VECTOR(deg)[a];
+    }
+    for (size_t i = 0; i < n; i++) {
+        double d = (double)VECTOR(deg)[i];
+        out[i] = d > 0 ? betweenness[i] * ((1.0 / d) / inv[i]) : NAN;
+    }
+done:
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&w);
+    igraph_vector_int_destroy(&deg);
+    free(inv);
+    return st;
+}

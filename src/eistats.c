@@ -1,0 +1,146 @@
+/* eistats.c: the network E-I index against chance: its expected value, the
+ * rescaled index, a permutation test, and Yule's Q of the same 2x2 table.
+ *
+ * Counts are ties of the undirected view between actors that have a group
+ * (MEASURES.md): W ties within groups, B between, out of P_int possible pairs
+ * within and P_ext across. The permutation test shuffles the group labels
+ * among the grouped actors (group sizes kept, Fisher-Yates with igraph's
+ * RNG seeded from the options) and recounts W on the fixed edge list, so no
+ * graph is rebuilt per permutation: O(permutations x ties). */
+#include <math.h>
+#include <stdlib.h>
+#include "internal.h"
+
+static double ei(double e, double i) { return e + i > 0 ? (e - i) / (e + i) : NAN; }
+
+bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsigned long seed,
+                             size_t permutations, bm_ei_stats *out)
+{
+    bm_status st = BM_OK;
+    igraph_t ug;
+    igraph_vector_t w;
+    int ug_ready = 0;
+    int32_t *ea = NULL, *eb = NULL, *label = NULL, *perm = NULL;
+    size_t *members = NULL;
+    if (igraph_vector_init(&w, 0))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+        goto done;
+    ug_ready = 1;
+
+    /* Edges between grouped actors, as indices into the list of grouped
+     * actors. */
+    size_t n = net->n_actors, ng = 0, m = 0;
+    members = malloc((n ? n : 1) * sizeof *members);
+    size_t *pos = NULL;
+    ea = malloc(((size_t)igraph_ecount(&ug) + 1) * sizeof *ea);
+    eb = malloc(((size_t)igraph_ecount(&ug) + 1) * sizeof *eb);
+    pos = malloc((n ? n : 1) * sizeof *pos);
+    if (!members || !ea || !eb || !pos) {
+        free(pos);
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (g->of[i] >= 0) {
+            pos[i] = ng;
+            members[ng++] = i;
+        }
+    double within = 0, between = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
+        igraph_integer_t a = IGRAPH_FROM(&ug, e), b = IGRAPH_TO(&ug, e);
+        if (g->of[a] < 0 || g->of[b] < 0)
+            continue;
+        ea[m] = (int32_t)pos[a];
+        eb[m] = (int32_t)pos[b];
+        m++;
+        if (g->of[a] == g->of[b])
+            within += 1;
+        else
+            between += 1;
+    }
+    free(pos);
+    double p_int = 0;
+    for (size_t k = 0; k < g->n_groups; k++)
+        p_int += (double)g->sizes[k] * ((double)g->sizes[k] - 1) / 2.0;
+    double p_ext = (double)ng * ((double)ng - 1) / 2.0 - p_int;
+    double mm = (double)m;
+
+    out->ei = ei(between, within);
+    /* Expected E-I if ties fell at random given the group sizes (UCINET). */
+    out->expected = ei(p_ext, p_int);
+    /* Rescaled E-I: the observed E-I placed in its attainable range given m
+     * ties, P_int and P_ext (MEASURES.md; UCINET's rescaled E-I): the lowest
+     * E-I puts min(m, P_int) ties inside, the highest min(m, P_ext) outside. */
+    {
+        double i_min = fmin(mm, p_int), e_max = fmin(mm, p_ext);
+        double lo = ei(mm - i_min, i_min), hi = ei(e_max, mm - e_max);
+        out->rescaled = m > 0 && hi > lo ? -1.0 + 2.0 * (out->ei - lo) / (hi - lo) : NAN;
+    }
+    /* Yule's Q of (tie / no tie) x (same / different group) over all pairs of
+     * grouped actors (Yule 1900): (ad - bc) / (ad + bc). */
+    {
+        double a = within, b = p_int - within, c = between, d = p_ext - between;
+        double den = a * d + b * c;
+        out->yules_q = den > 0 ? (a * d - b * c) / den : NAN;
+    }
+
+    /* Permutation test (UCINET's E-I permutation test): one-sided p for
+     * "more closed than chance" = (1 + #{EI_perm <= EI_obs}) / (1 + N);
+     * two-sided = (1 + #{|EI_perm - mean| >= |EI_obs - mean|}) / (1 + N),
+     * mean the permutations' average. Comparisons allow 1e-12 so that equal
+     * counts compare equal. */
+    out->permutations = permutations;
+    out->p_value = out->p_value_two_sided = NAN;
+    if (m == 0 || permutations == 0 || g->n_groups < 2)
+        goto done;
+    label = malloc(ng * sizeof *label);
+    perm = malloc(ng * sizeof *perm);
+    double *sample = malloc(permutations * sizeof *sample);
+    if (!label || !perm || !sample) {
+        free(sample);
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < ng; i++)
+        label[i] = (int32_t)g->of[members[i]];
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    double sum = 0;
+    for (size_t p = 0; p < permutations; p++) {
+        for (size_t i = 0; i < ng; i++)
+            perm[i] = label[i];
+        for (size_t i = ng - 1; i > 0; i--) {
+            size_t j = (size_t)igraph_rng_get_integer(igraph_rng_default(), 0, (igraph_integer_t)i);
+            int32_t t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        size_t in = 0;
+        for (size_t e = 0; e < m; e++)
+            in += perm[ea[e]] == perm[eb[e]];
+        sample[p] = ei(mm - (double)in, (double)in);
+        sum += sample[p];
+        if ((p & 255) == 255)
+            bm_i_progress("E-I permutation test", 100.0 * (double)p / (double)permutations);
+    }
+    double mean = sum / (double)permutations, tol = 1e-12;
+    size_t low = 0, extreme = 0;
+    for (size_t p = 0; p < permutations; p++) {
+        low += sample[p] <= out->ei + tol;
+        extreme += fabs(sample[p] - mean) >= fabs(out->ei - mean) - tol;
+    }
+    out->p_value = (1.0 + (double)low) / (1.0 + (double)permutations);
+    out->p_value_two_sided = (1.0 + (double)extreme) / (1.0 + (double)permutations);
+    bm_i_progress("E-I permutation test", 100.0);
+    free(sample);
+done:
+    if (ug_ready)
+        igraph_destroy(&ug);
+    igraph_vector_destroy(&w);
+    free(ea);
+    free(eb);
+    free(label);
+    free(perm);
+    free(members);
+    return st;
+}
