@@ -29,6 +29,12 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
 /* Writes t as a JSON array of objects, one per row. */
 bm_status bm_write_json_rows(const bm_table *t, const char *path);
 
+/* Writes a few plain sentences on the silos, brokers and single points of
+ * failure found in the tables (summary, groups and actors from the measures;
+ * groups and grouping may be NULL). */
+bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *groups,
+                             const bm_table *actors, const char *grouping);
+
 typedef struct bm_output bm_output;
 
 /* Creates directory dir if needed and a staging directory inside it. */

@@ -92,6 +92,14 @@ int cmd_analyze(int argc, char **argv)
         rc = cli_fail(&o, st);
         goto done;
     }
+    if (!o.quiet) {
+        if ((st = bm_write_narrative(stdout, summary, groups, actors,
+                                     grouping ? bm_grouping_column(grouping) : NULL)) != BM_OK ||
+            fflush(stdout) != 0) {
+            rc = cli_fail(&o, BM_EINTERNAL);
+            goto done;
+        }
+    }
     if (!o.quiet)
         fprintf(stderr, "bridgemap: %zu actors, %zu ties%s%s; wrote %s/\n",
                 bm_network_actor_count(net), bm_network_tie_count(net),

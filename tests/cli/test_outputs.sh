@@ -244,4 +244,18 @@ run render zero.csv -o map.dot
 assert_exit 1 "render with a bad weight"
 if cmp -s map.dot map_before.dot; then pass; else fail "failed render changed the existing map"; fi
 
+# ---- the plain-language summary on stdout ---------------------------------------
+# fjordvik by sector: public is the largest group and by far the most closed
+# (196 ties inside, 53 out, in groups.csv), so it must be named as a silo.
+run analyze records.csv -a actors.csv -o o_story --no-map
+assert_exit 0 "analyze prints a summary"
+assert_stdout_contains "154 actors, 316 ties" "summary counts actors and ties"
+assert_stdout_contains "Grouped by sector (5 groups)" "summary names the grouping"
+assert_stdout_contains "Silos (silo score, 100 = closed): public (" "summary names public as the first silo"
+assert_stdout_contains "3 actors without any tie" "summary counts isolates"
+run analyze records.csv -a actors.csv -o o_quiet --no-map --quiet
+assert_exit 0 "analyze --quiet"
+assert_stdout_empty "--quiet prints no summary"
+assert_stderr_empty "--quiet prints nothing on stderr"
+
 finish
