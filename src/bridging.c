@@ -8,7 +8,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include "bridgemap/measures.h"
 #include "internal.h"
+
+bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, double *ei);
 
 bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, double *participation,
                                  double *blau, double *iqv)
@@ -143,4 +147,56 @@ done:
     igraph_vector_int_destroy(&deg);
     free(inv);
     return st;
+}
+
+/* name, or name_suffix when a suffix is given (several grouping levels). */
+static const char *col_name(char *buf, size_t size, const char *name, const char *suffix)
+{
+    if (!suffix)
+        return name;
+    snprintf(buf, size, "%s_%s", name, suffix);
+    return buf;
+}
+
+bm_status bm_i_add_composition_columns(bm_table *t, const bm_network *net, const bm_grouping *g,
+                                       const char *suffix)
+{
+    bm_status st = BM_OK;
+    size_t n = net->n_actors;
+    char name[256];
+    double *a = malloc((n ? n : 1) * sizeof *a), *b = malloc((n ? n : 1) * sizeof *b);
+    double *c = malloc((n ? n : 1) * sizeof *c);
+    if (!a || !b || !c) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    /* E-I index of the ego (Krackhardt & Stern 1988, groups.c). */
+    if ((st = bm_i_actor_ei(net, g, a)) != BM_OK ||
+        (st = bm_table_add_number(t, col_name(name, sizeof name, "ei_index", suffix), a,
+                                  "(external - internal) / (external + internal) contacts of the actor",
+                                  "Krackhardt & Stern (1988) Soc. Psychol. Q. 51:123")) != BM_OK)
+        goto done;
+    if ((st = bm_i_actor_composition(net, g, a, b, c)) != BM_OK ||
+        (st = bm_table_add_number(t, col_name(name, sizeof name, "participation", suffix), a,
+                                  "1 - sum over groups of (share of the actor's contacts in it)^2",
+                                  "Guimera & Amaral (2005) Nature 433:895")) != BM_OK ||
+        (st = bm_table_add_number(t, col_name(name, sizeof name, "blau", suffix), b,
+                                  "heterogeneity of the actor's contacts' groups, 1 - sum p^2",
+                                  "Blau (1977) Inequality and Heterogeneity")) != BM_OK ||
+        (st = bm_table_add_number(t, col_name(name, sizeof name, "iqv", suffix), c,
+                                  "blau / (1 - 1/K), K groups: 1 = contacts spread evenly over all groups",
+                                  "Agresti & Agresti (1978)")) != BM_OK)
+        goto done;
+done:
+    free(a);
+    free(b);
+    free(c);
+    return st;
+}
+
+bm_status bm_measures_actors_level(bm_table *actors, const bm_network *net, const bm_grouping *g)
+{
+    if (!actors || !g)
+        return bm_error_set(BM_EUSAGE, "a grouping level needs an actor table and a grouping");
+    return bm_i_add_composition_columns(actors, net, g, bm_grouping_column(g));
 }

@@ -11,8 +11,6 @@
 #include "bridgemap/measures.h"
 #include "internal.h"
 
-/* Grouping-based actor columns live in groups.c. */
-bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, double *ei);
 
 static bm_status add_vec(bm_table *t, const char *name, const igraph_vector_t *v,
                          const char *desc, const char *cite)
@@ -33,7 +31,7 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
     igraph_t ug;
     int ug_ready = 0;
     const igraph_vector_t *w = unweighted ? NULL : &net->weight;
-    double *tmp = NULL, *betweenness = NULL, *tmp2 = NULL, *tmp3 = NULL;
+    double *tmp = NULL, *betweenness = NULL;
     *out = NULL;
 
     if (igraph_vector_init(&res, n) || igraph_vector_init(&dist, 0) ||
@@ -179,31 +177,9 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
                       "Watts & Strogatz (1998) Nature 393:440; igraph_transitivity_local_undirected")) != BM_OK)
         goto done;
 
-    /* E-I index of the ego (Krackhardt & Stern 1988). */
-    if (opt && opt->grouping) {
-        if ((st = bm_i_actor_ei(net, opt->grouping, tmp)) != BM_OK)
-            goto done;
-        if ((st = bm_table_add_number(t, "ei_index", tmp,
-                                      "(external - internal) / (external + internal) contacts of the actor",
-                                      "Krackhardt & Stern (1988) Soc. Psychol. Q. 51:123")) != BM_OK)
-            goto done;
-        tmp2 = malloc((size_t)(n ? n : 1) * sizeof *tmp2);
-        tmp3 = malloc((size_t)(n ? n : 1) * sizeof *tmp3);
-        if (!tmp2 || !tmp3) {
-            st = bm_error_set(BM_EINTERNAL, "out of memory");
-            goto done;
-        }
-        if ((st = bm_i_actor_composition(net, opt->grouping, tmp, tmp2, tmp3)) != BM_OK ||
-            (st = bm_table_add_number(t, "participation", tmp,
-                                      "1 - sum over groups of (share of the actor's contacts in it)^2",
-                                      "Guimera & Amaral (2005) Nature 433:895")) != BM_OK ||
-            (st = bm_table_add_number(t, "blau", tmp2,
-                                      "heterogeneity of the actor's contacts' groups, 1 - sum p^2",
-                                      "Blau (1977) Inequality and Heterogeneity")) != BM_OK ||
-            (st = bm_table_add_number(t, "iqv", tmp3, "blau / (1 - 1/K), K groups: 1 = contacts spread "
-                                      "evenly over all groups", "Agresti & Agresti (1978)")) != BM_OK)
-            goto done;
-    }
+    /* E-I of the ego, participation, Blau, IQV (bridging.c). */
+    if (opt && opt->grouping && (st = bm_i_add_composition_columns(t, net, opt->grouping, NULL)) != BM_OK)
+        goto done;
 
     /* Bridging centrality (Hwang et al. 2006) and articulation points. */
     if ((st = bm_i_bridging_centrality(net, betweenness, tmp)) != BM_OK ||
@@ -224,8 +200,6 @@ done:
     igraph_vector_destroy(&ugw);
     igraph_vector_int_destroy(&ires);
     free(tmp);
-    free(tmp2);
-    free(tmp3);
     free(betweenness);
     if (st != BM_OK) {
         bm_table_free(t);

@@ -90,6 +90,11 @@ bm_status bm_i_path_measures(const bm_network *net, int unweighted, double *clos
 bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, double *participation,
                                  double *blau, double *iqv);
 bm_status bm_i_articulation(const bm_network *net, double *flag);
+/* Appends the grouping-based actor columns (ei_index, participation, blau,
+ * iqv), named NAME_suffix when suffix is not NULL. */
+struct bm_table;
+bm_status bm_i_add_composition_columns(struct bm_table *t, const bm_network *net,
+                                       const bm_grouping *g, const char *suffix);
 bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenness, double *out);
 
 /* The network E-I index against chance (eistats.c). */

@@ -32,6 +32,11 @@ typedef struct bm_measure_options {
  * closeness, harmonic, eigenvector, pagerank, coreness, clustering, ei_index). */
 bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_measure_options *opt);
 
+/* Appends to an actor table (from bm_measures_actors) the grouping-based
+ * columns for a further grouping level, named with the level as suffix
+ * (ei_index_unit, participation_unit, ...). */
+bm_status bm_measures_actors_level(bm_table *actors, const bm_network *net, const bm_grouping *g);
+
 /* One row per group of opt->grouping: group, size, internal_ties,
  * external_ties, ei_index, density. Needs a grouping. */
 bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_measure_options *opt);

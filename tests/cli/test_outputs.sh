@@ -258,4 +258,17 @@ assert_exit 0 "analyze --quiet"
 assert_stdout_empty "--quiet prints no summary"
 assert_stderr_empty "--quiet prints nothing on stderr"
 
+# ---- nested grouping levels --------------------------------------------------------
+run analyze records.csv -a actors.csv -o o_levels --no-map -q --group "sector, organisation,unit"
+assert_exit 0 "analyze with three grouping levels"
+assert_dir_listing o_levels "actors.csv group_pairs.csv group_pairs_organisation.csv group_pairs_sector.csv group_pairs_unit.csv groups.csv groups_organisation.csv groups_sector.csv groups_unit.csv summary.json ties.csv" "one groups file per level, the first also as groups.csv"
+assert_true "groups.csv is the first level's" cmp -s o_levels/groups.csv o_levels/groups_sector.csv
+assert_file_contains o_levels/actors.csv ",ei_index,participation,blau,iqv," "first level keeps the plain names"
+assert_file_contains o_levels/actors.csv ",ei_index_unit,participation_unit,blau_unit,iqv_unit" "later levels get the level as suffix"
+# 19 units (one actor has an empty unit and is in none): 19 rows + header
+assert_eq "$(wc -l < o_levels/groups_unit.csv | tr -d ' ')" "20" "groups_unit.csv has a row per unit"
+run analyze records.csv -a actors.csv -o o_levels2 --no-map -q --group "sector,nosuch"
+assert_exit 2 "an unknown level is a usage error"
+assert_stderr_contains "no actor column 'nosuch'" "names the unknown level"
+
 finish
