@@ -45,6 +45,13 @@ bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_mea
  * diagonal included): group_a, group_b, ties, density. Needs a grouping. */
 bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const bm_measure_options *opt);
 
+/* The top introductions between actors of different groups, best first:
+ * rank, actor_a, actor_b, group_a, group_b, score, reason. The score counts
+ * the pairs of actors in different groups that the new tie brings within two
+ * steps (README, "Suggestions"). Needs a grouping. */
+bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const bm_measure_options *opt,
+                                  size_t top);
+
 /* One row per tie: source, target, weight, count, cross_group, bridge. */
 bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measure_options *opt);
 

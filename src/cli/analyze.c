@@ -18,7 +18,12 @@ static void help(void)
            "  OUT/ties.csv      source, target, weight, count, cross_group, bridge\n"
            "  OUT/summary.json  network figures: nodes, ties, density, components,\n"
            "                    transitivity, mean_distance, diameter, E-I index, inputs...\n"
+           "  OUT/group_pairs.csv the block image: group_a, group_b, ties, density\n"
+           "  OUT/suggestions.csv introductions across groups (see bridgemap suggest --help)\n"
            "  OUT/map.svg       the stakeholder map, coloured by the grouping\n"
+           "With --group a,b,c each level also gets groups_LEVEL.csv and group_pairs_LEVEL.csv,\n"
+           "and its actor columns with the level as suffix (ei_index_unit, ...).\n"
+           "On stdout: a few plain sentences on silos, brokers and cut points (--quiet: none).\n"
            "\n"
            "Weight is collaboration strength (the sum of the pair's record weights). Path-based\n"
            "measures (betweenness, closeness, harmonic, mean_distance, diameter) use distance\n"
@@ -153,6 +158,17 @@ int cmd_analyze(int argc, char **argv)
         bm_measure_options lo = mo;
         lo.grouping = levels[l];
         if ((st = write_level(output, net, &lo, l, nlevels, &groups)) != BM_OK) {
+            rc = cli_fail(&o, st);
+            goto done;
+        }
+    }
+    if (grouping) {
+        bm_table *sugg = NULL;
+        st = bm_measures_suggestions(&sugg, net, &mo, o.top);
+        if (st == BM_OK)
+            st = bm_write_csv(sugg, bm_output_path(output, "suggestions.csv"));
+        bm_table_free(sugg);
+        if (st != BM_OK) {
             rc = cli_fail(&o, st);
             goto done;
         }

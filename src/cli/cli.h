@@ -12,6 +12,7 @@
 enum {
     CMD_ANALYZE = 1 << 0,
     CMD_RENDER = 1 << 1,
+    CMD_SUGGEST = 1 << 2,
 };
 
 typedef struct cli_opts {
@@ -23,6 +24,7 @@ typedef struct cli_opts {
     unsigned long seed;
     size_t max_labels;
     size_t permutations;
+    size_t top;
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when
@@ -59,5 +61,6 @@ int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_tab
 
 int cmd_analyze(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ typedef struct subcommand {
 static const subcommand subcommands[] = {
     {"analyze", cmd_analyze, "measure a collaboration network and write tables, summary and map"},
     {"render", cmd_render, "draw a stakeholder map (.svg, .png, .pdf or .dot)"},
+    {"suggest", cmd_suggest, "rank introductions that would most reduce the separation of groups"},
 };
 
 static void print_help(FILE *f)

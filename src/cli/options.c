@@ -8,7 +8,7 @@
 #include "cli.h"
 
 typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
-               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_NO_MAP, O_QUIET, O_HELP } opt_id;
+               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP } opt_id;
 
 typedef struct opt_spec {
     opt_id id;
@@ -20,10 +20,10 @@ typedef struct opt_spec {
 } opt_spec;
 
 static const opt_spec specs[] = {
-    {O_ACTORS, "actors", 'a', "FILE", CMD_ANALYZE | CMD_RENDER,
+    {O_ACTORS, "actors", 'a', "FILE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "actors CSV: an 'id' column and any attributes (sector, organisation, unit, level, name...); "
      "actors with no ties are kept"},
-    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE,
+    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE | CMD_SUGGEST,
      "actor column that defines the groups (default: sector, when the actors file has it)"},
     {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER,
      "actor column that colours the map (default: sector, when the actors file has it)"},
@@ -31,13 +31,13 @@ static const opt_spec specs[] = {
      "output directory (default out); created if needed; files in it are replaced whole"},
     {O_OUT, "output", 'o', "FILE", CMD_RENDER,
      "the map file; its extension picks the format: .svg .png .pdf or .dot (laid-out DOT)"},
-    {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+    {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "records are directed (source -> target); default: undirected"},
-    {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+    {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "every tie weighs 1: the weight column and repeated records add no weight"},
-    {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER,
+    {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "keep records dated on or after DATE (YYYY-MM-DD; needs a date column)"},
-    {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER, "keep records dated on or before DATE"},
+    {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "keep records dated on or before DATE"},
     {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER,
      "seed of every random step, the map layout included (default 1)"},
     {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER,
@@ -50,9 +50,11 @@ static const opt_spec specs[] = {
      "label only the N largest actors (default: all up to 60 actors, else 30)"},
     {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE,
      "label permutations of the E-I test (default 10000; the p-value's resolution is 1/(N+1))"},
+    {O_TOP, "top", 'n', "N", CMD_ANALYZE | CMD_SUGGEST,
+     "how many introductions to suggest (default 10)"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
-    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER, "print nothing but errors"},
-    {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER, "show this help and exit"},
+    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "print nothing but errors"},
+    {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "show this help and exit"},
 };
 
 void cli_print_options(FILE *f, unsigned cmd)
@@ -150,6 +152,7 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     memset(o, 0, sizeof *o);
     o->cmd_name = cmd_name;
     o->seed = 1;
+    o->top = 10;
     int only_positional = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -215,6 +218,11 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
             if (parse_count(val, &num) != 0 || num == 0)
                 return usage_error(cmd_name, "--permutations needs a whole number >= 1, not '%s'", val);
             o->permutations = (size_t)num;
+            break;
+        case O_TOP:
+            if (parse_count(val, &num) != 0 || num == 0)
+                return usage_error(cmd_name, "--top needs a whole number >= 1, not '%s'", val);
+            o->top = (size_t)num;
             break;
         case O_NO_MAP: o->no_map = 1; break;
         case O_QUIET: o->quiet = 1; break;

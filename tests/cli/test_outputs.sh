@@ -14,7 +14,7 @@ fi
 # work on copies, so that the inputs' checksums can be compared afterwards
 cp "$FJ/records.csv" "$FJ/actors.csv" .
 inputs_before=$(sums records.csv actors.csv)
-FILES="actors.csv group_pairs.csv groups.csv map.svg summary.json ties.csv"
+FILES="actors.csv group_pairs.csv groups.csv map.svg suggestions.csv summary.json ties.csv"
 GROUPS_HEADER="group,size,internal_ties,external_ties,ei_index,density,top_broker,top_broker_share,silo_score"
 
 # ---- the output set -----------------------------------------------------------
@@ -149,7 +149,7 @@ done
 
 run analyze records.csv -a actors.csv -o o3 --no-map
 assert_exit 0 "--no-map"
-assert_dir_listing o3 "actors.csv group_pairs.csv groups.csv summary.json ties.csv" "--no-map: no map.svg"
+assert_dir_listing o3 "actors.csv group_pairs.csv groups.csv suggestions.csv summary.json ties.csv" "--no-map: no map.svg"
 
 assert_eq "$(sums records.csv actors.csv)" "$inputs_before" "inputs unchanged"
 
@@ -261,7 +261,7 @@ assert_stderr_empty "--quiet prints nothing on stderr"
 # ---- nested grouping levels --------------------------------------------------------
 run analyze records.csv -a actors.csv -o o_levels --no-map -q --group "sector, organisation,unit"
 assert_exit 0 "analyze with three grouping levels"
-assert_dir_listing o_levels "actors.csv group_pairs.csv group_pairs_organisation.csv group_pairs_sector.csv group_pairs_unit.csv groups.csv groups_organisation.csv groups_sector.csv groups_unit.csv summary.json ties.csv" "one groups file per level, the first also as groups.csv"
+assert_dir_listing o_levels "actors.csv group_pairs.csv group_pairs_organisation.csv group_pairs_sector.csv group_pairs_unit.csv groups.csv groups_organisation.csv groups_sector.csv groups_unit.csv suggestions.csv summary.json ties.csv" "one groups file per level, the first also as groups.csv"
 assert_true "groups.csv is the first level's" cmp -s o_levels/groups.csv o_levels/groups_sector.csv
 assert_file_contains o_levels/actors.csv ",ei_index,participation,blau,iqv," "first level keeps the plain names"
 assert_file_contains o_levels/actors.csv ",ei_index_unit,participation_unit,blau_unit,iqv_unit" "later levels get the level as suffix"
@@ -270,5 +270,15 @@ assert_eq "$(wc -l < o_levels/groups_unit.csv | tr -d ' ')" "20" "groups_unit.cs
 run analyze records.csv -a actors.csv -o o_levels2 --no-map -q --group "sector,nosuch"
 assert_exit 2 "an unknown level is a usage error"
 assert_stderr_contains "no actor column 'nosuch'" "names the unknown level"
+
+# ---- suggest ------------------------------------------------------------------------
+run suggest records.csv -a actors.csv --top 4
+assert_exit 0 "suggest"
+assert_eq "$(head -n 1 "$T/.stdout")" "rank,actor_a,actor_b,group_a,group_b,score,reason" "suggest prints the CSV header"
+assert_eq "$(wc -l < "$T/.stdout" | tr -d ' ')" "5" "suggest --top 4 prints four suggestions"
+assert_true "suggest lists what analyze wrote" cmp -s "$T/.stdout" <(head -n 5 o1/suggestions.csv)
+run suggest records.csv
+assert_exit 2 "suggest without a grouping"
+assert_stderr_contains "Try 'bridgemap suggest --help'" "suggest usage hint"
 
 finish

@@ -312,6 +312,36 @@ static void test_centralisation(void)
     teardown(&f);
 }
 
+static void test_suggestions(void)
+{
+    /* A = {a1..a4}, a star around a1; B = {b1, b2, b3}, a path b1-b2-b3; no
+     * tie between A and B, so no cross pair is within two steps. Introducing
+     * a1 to b2 brings (x, b2) for x in N[a1] = {a1, a2, a3, a4} and (a1, y)
+     * for y in N[b2] = {b1, b2, b3}: 4 + 3 - 1 (a1-b2 twice) = 6 pairs.
+     * a1-b1: 4 + 2 - 1 = 5, and a1-b3 likewise 5; a2-b2: N[a2] = {a1, a2}:
+     * 2 + 3 - 1 = 4. With at most two suggestions per actor, the list is
+     * a1-b2 (6), a1-b1 (5), then a leaf with b2 (4). */
+    fixture f;
+    setup(&f, "source,target\na1,a2\na1,a3\na1,a4\nb1,b2\nb2,b3\n",
+          "id,team\na1,A\na2,A\na3,A\na4,A\nb1,B\nb2,B\nb3,B\n", "team", 0);
+    bm_table *sg = NULL;
+    bm_measure_options mo = {.grouping = f.grouping, .seed = 1};
+    CHECK(bm_measures_suggestions(&sg, f.net, &mo, 3) == BM_OK);
+    CHECK(bm_table_rows(sg) == 3);
+    CHECK_STR(bm_table_text(sg, 1, 0), "a1");
+    CHECK_STR(bm_table_text(sg, 2, 0), "b2");
+    CHECK_NUM(get(sg, "score", 0), 6);
+    CHECK_STR(bm_table_text(sg, 1, 1), "a1");
+    CHECK_STR(bm_table_text(sg, 2, 1), "b1");
+    CHECK_NUM(get(sg, "score", 1), 5);
+    /* a1 is used twice now; every score is against today's network, so
+     * a2-b2 scores (a2, b2), (a1, b2), (a2, b1), (a2, b3) = 4 */
+    CHECK_NUM(get(sg, "score", 2), 4);
+    CHECK_STR(bm_table_text(sg, 2, 2), "b2");
+    bm_table_free(sg);
+    teardown(&f);
+}
+
 static void test_format_number(void)
 {
     char buf[32];
@@ -336,6 +366,7 @@ int main(void)
     test_bridging();
     test_ei_against_chance();
     test_centralisation();
+    test_suggestions();
     test_format_number();
     return check_done();
 }

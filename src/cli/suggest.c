@@ -1,0 +1,53 @@
+/* suggest.c: `bridgemap suggest`: the introductions that would most reduce
+ * the separation of groups, as CSV on stdout. */
+#include <stdio.h>
+#include "cli.h"
+
+static void help(void)
+{
+    printf("Usage: bridgemap suggest RECORDS.csv --actors ACTORS.csv [--group COLUMN] [--top N]\n"
+           "\n"
+           "Ranks pairs of actors in different groups, not yet tied, by how many pairs of\n"
+           "actors across groups their introduction would bring within two steps of each other\n"
+           "(a contact's contact: where weak ties carry news and brokers work; Granovetter 1973,\n"
+           "Burt 1992). Candidates are the 30 best-connected members of each group. Ties count\n"
+           "on the undirected view, unweighted. Writes CSV to stdout: rank, actor_a, actor_b,\n"
+           "group_a, group_b, score, reason.\n"
+           "\n"
+           "Options:\n");
+    cli_print_options(stdout, CMD_SUGGEST);
+}
+
+int cmd_suggest(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(argc, argv, CMD_SUGGEST, "suggest", help, &o);
+    if (rc >= 0)
+        return rc;
+    rc = 0;
+    bm_network *net = NULL;
+    bm_grouping *grouping = NULL;
+    bm_table *sugg = NULL;
+    bm_status st;
+    bm_init(o.seed);
+    if ((rc = cli_load(&o, &net)) != 0 || (rc = cli_grouping(&o, net, &grouping)) != 0)
+        goto done;
+    if (!grouping) {
+        rc = cli_fail(&o, bm_error_set(BM_EUSAGE, "suggest needs a grouping: --group COLUMN (the "
+                                       "actors file has no sector column)"));
+        goto done;
+    }
+    bm_measure_options mo = {.grouping = grouping, .unweighted = o.unweighted, .seed = o.seed};
+    if ((st = bm_measures_suggestions(&sugg, net, &mo, o.top)) != BM_OK ||
+        (st = bm_write_csv_stream(sugg, stdout)) != BM_OK) {
+        rc = cli_fail(&o, st);
+        goto done;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+        rc = cli_fail(&o, bm_error_set(BM_EINTERNAL, "writing to stdout failed"));
+done:
+    bm_table_free(sugg);
+    bm_grouping_free(grouping);
+    bm_network_free(net);
+    return rc;
+}
