@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include "bridgemap/measures.h"
 #include "internal.h"
+#include "brokerage.h"
 
 bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, double *ei);
 
@@ -194,9 +195,62 @@ done:
     return st;
 }
 
+bm_status bm_i_add_brokerage_columns(bm_table *t, const bm_network *net, const bm_grouping *g,
+                                     const char *suffix)
+{
+    static const char *const roles[BM_BROKER_ROLES] = {"coordinator", "itinerant", "representative",
+                                                       "gatekeeper", "liaison", "total"};
+    static const char *const what[BM_BROKER_ROLES] = {
+        "open two-paths the actor brokers inside its own group",
+        "open two-paths between two members of another group (consultant)",
+        "open two-paths from its own group out to another group",
+        "open two-paths from another group into its own group",
+        "open two-paths between two different other groups",
+        "all open two-paths the actor brokers"};
+    bm_status st = BM_OK;
+    size_t n = net->n_actors;
+    bm_brokerage_result res;
+    double *block = malloc(3 * BM_BROKER_ROLES * (n ? n : 1) * sizeof *block);
+    char name[256], base[64];
+    if (!block)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    for (int r = 0; r < BM_BROKER_ROLES; r++) {
+        res.count[r] = block + (size_t)(3 * r) * (n ? n : 1);
+        res.expected[r] = block + (size_t)(3 * r + 1) * (n ? n : 1);
+        res.z[r] = block + (size_t)(3 * r + 2) * (n ? n : 1);
+    }
+    /* Gould & Fernandez (1989) Sociological Methodology 19:89, as R sna's
+     * brokerage() computes counts, expected values and z-scores. */
+    if ((st = bm_i_brokerage(net, g, &res)) != BM_OK)
+        goto done;
+    for (int r = 0; r < BM_BROKER_ROLES && st == BM_OK; r++) {
+        snprintf(base, sizeof base, "brokerage_%s", roles[r]);
+        st = bm_table_add_number(t, col_name(name, sizeof name, base, suffix), res.count[r], what[r],
+                                 "Gould & Fernandez (1989); R sna brokerage()");
+    }
+    for (int r = 0; r < BM_BROKER_ROLES && st == BM_OK; r++) {
+        snprintf(base, sizeof base, "brokerage_%s_expected", roles[r]);
+        st = bm_table_add_number(t, col_name(name, sizeof name, base, suffix), res.expected[r],
+                                 "expected count given group sizes and density",
+                                 "Gould & Fernandez (1989); R sna brokerage()");
+        if (st != BM_OK)
+            break;
+        snprintf(base, sizeof base, "brokerage_%s_z", roles[r]);
+        st = bm_table_add_number(t, col_name(name, sizeof name, base, suffix), res.z[r],
+                                 "(count - expected) / standard deviation",
+                                 "Gould & Fernandez (1989); R sna brokerage()");
+    }
+done:
+    free(block);
+    return st;
+}
+
 bm_status bm_measures_actors_level(bm_table *actors, const bm_network *net, const bm_grouping *g)
 {
     if (!actors || !g)
         return bm_error_set(BM_EUSAGE, "a grouping level needs an actor table and a grouping");
-    return bm_i_add_composition_columns(actors, net, g, bm_grouping_column(g));
+    bm_status st = bm_i_add_composition_columns(actors, net, g, bm_grouping_column(g));
+    if (st == BM_OK)
+        st = bm_i_add_brokerage_columns(actors, net, g, bm_grouping_column(g));
+    return st;
 }

@@ -192,6 +192,10 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
                                   "Hopcroft & Tarjan (1973); igraph_articulation_points")) != BM_OK)
         goto done;
 
+    /* Gould-Fernandez brokerage roles for the grouping (brokerage.c). */
+    if (opt && opt->grouping && (st = bm_i_add_brokerage_columns(t, net, opt->grouping, NULL)) != BM_OK)
+        goto done;
+
 done:
     if (ug_ready)
         igraph_destroy(&ug);

@@ -95,6 +95,10 @@ bm_status bm_i_articulation(const bm_network *net, double *flag);
 struct bm_table;
 bm_status bm_i_add_composition_columns(struct bm_table *t, const bm_network *net,
                                        const bm_grouping *g, const char *suffix);
+/* Appends the Gould-Fernandez brokerage columns (counts, then _expected and
+ * _z per role), suffixed likewise. */
+bm_status bm_i_add_brokerage_columns(struct bm_table *t, const bm_network *net,
+                                     const bm_grouping *g, const char *suffix);
 bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenness, double *out);
 
 /* The network E-I index against chance (eistats.c). */
