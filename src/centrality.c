@@ -10,6 +10,8 @@
 #include <string.h>
 #include "bridgemap/measures.h"
 #include "internal.h"
+#include "communities.h"
+#include "holes.h"
 
 
 static bm_status add_vec(bm_table *t, const char *name, const igraph_vector_t *v,
@@ -177,6 +179,35 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
                       "Watts & Strogatz (1998) Nature 393:440; igraph_transitivity_local_undirected")) != BM_OK)
         goto done;
 
+    /* Burt (1992) structural holes: constraint, effective size, efficiency,
+     * hierarchy (holes.c). */
+    {
+        double *h = malloc(3 * (size_t)(n ? n : 1) * sizeof *h);
+        if (!h) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        double *es = h, *ef = h + (n ? n : 1), *hi = h + 2 * (n ? n : 1);
+        st = bm_i_structural_holes(net, unweighted, tmp, es, ef, hi);
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "constraint", tmp,
+                                     "how much the actor's contacts are tied to each other (Burt)",
+                                     "Burt (1992) Structural Holes ch. 2");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "effective_size", es, "contacts that are not redundant",
+                                     "Burt (1992); Borgatti (1997) Connections 20:35");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "efficiency", ef, "effective size / number of contacts",
+                                     "Burt (1992)");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "hierarchy", hi,
+                                     "how much the constraint comes from one contact",
+                                     "Burt (1992) pp. 70-71");
+        free(h);
+        if (st != BM_OK)
+            goto done;
+    }
+
     /* E-I of the ego, participation, Blau, IQV (bridging.c). */
     if (opt && opt->grouping && (st = bm_i_add_composition_columns(t, net, opt->grouping, NULL)) != BM_OK)
         goto done;
@@ -191,6 +222,28 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
                                   "1 when removing the actor disconnects its component",
                                   "Hopcroft & Tarjan (1973); igraph_articulation_points")) != BM_OK)
         goto done;
+
+    /* Communities: Leiden optimising modularity, seeded (communities.c);
+     * numbered by first appearance in actor order. */
+    {
+        long *memb = malloc((size_t)(n ? n : 1) * sizeof *memb);
+        if (!memb) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        size_t count = 0;
+        st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1, memb,
+                              &count, NULL, NULL);
+        for (igraph_integer_t i = 0; i < n && st == BM_OK; i++)
+            tmp[i] = (double)memb[i];
+        free(memb);
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "community", tmp,
+                                     "community found by Leiden (modularity), numbered from 0",
+                                     "Traag, Waltman & van Eck (2019) Sci. Rep. 9:5233");
+        if (st != BM_OK)
+            goto done;
+    }
 
     /* Gould-Fernandez brokerage roles for the grouping (brokerage.c). */
     if (opt && opt->grouping && (st = bm_i_add_brokerage_columns(t, net, opt->grouping, NULL)) != BM_OK)

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "bridgemap/measures.h"
 #include "internal.h"
+#include "communities.h"
 
 static double ei(double e, double i) { return e + i > 0 ? (e - i) / (e + i) : NAN; }
 
@@ -514,6 +515,35 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
         ADD("permutations", (double)es.permutations, "label permutations of the E-I test", "");
         ADD("yules_q", es.yules_q, "Yule's Q of (tie, no tie) x (same, different group) over pairs",
             "Yule (1900)");
+        double q = NAN, r = NAN;
+        if ((st = bm_i_grouping_modularity(net, gr, unweighted, &q)) != BM_OK ||
+            (st = bm_i_grouping_assortativity(net, gr, &r)) != BM_OK)
+            goto done;
+        ADD("modularity", q, "Newman modularity of the grouping, weighted", "Newman (2006) PNAS 103:8577");
+        ADD("assortativity", r, "nominal assortativity of the grouping", "Newman (2003) Phys. Rev. E 67:026126");
+    }
+    /* Communities found by Leiden and their agreement with the grouping.
+     * The same seed gives the same partition as the actors' community column. */
+    {
+        double nmi = NAN, ari = NAN;
+        size_t count = 0;
+        long *found = malloc((size_t)(n ? n : 1) * sizeof *found);
+        if (!found) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1, found,
+                              &count, &nmi, &ari);
+        free(found);
+        if (st != BM_OK)
+            goto done;
+        ADD("communities", (double)count, "communities found by Leiden", "Traag et al. (2019)");
+        if (opt && opt->grouping) {
+            ADD("nmi_with_grouping", nmi, "normalised mutual information of communities and grouping",
+                "Danon et al. (2005) J. Stat. Mech. P09008");
+            ADD("ari_with_grouping", ari, "adjusted Rand index of communities and grouping",
+                "Hubert & Arabie (1985) J. Classif. 2:193");
+        }
     }
 #undef ADD
 done:
