@@ -88,6 +88,7 @@ static bm_status write_level(bm_output *output, const bm_network *net, bm_measur
             goto done;
     }
 done:
+    bm_table_free(pairs);
     if (st == BM_OK && level == 0)
         *groups_out = groups;
     else
