@@ -16,6 +16,7 @@
 #include "bridgemap/measures.h"
 #include "internal.h"
 #include "communities.h"
+#include "groupcent.h"
 
 static double ei(double e, double i) { return e + i > 0 ? (e - i) / (e + i) : NAN; }
 
@@ -140,6 +141,33 @@ bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_mea
     if ((st = bm_table_add_number(t, "density", col,
                                   "internal ties / possible pairs inside the group", "")) != BM_OK)
         goto done;
+
+    /* Everett & Borgatti (1999) group degree, closeness and betweenness
+     * (groupcent.c), as NetworkX defines them. */
+    {
+        double *gc = malloc(3 * (k ? k : 1) * sizeof *gc);
+        if (!gc) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        double *gd = gc, *gcl = gc + (k ? k : 1), *gbt = gc + 2 * (k ? k : 1);
+        st = bm_i_group_centralities(net, g, opt->unweighted, gd, gcl, gbt);
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "group_degree", gd,
+                                     "share of non-members tied to a member",
+                                     "Everett & Borgatti (1999) J. Math. Sociol. 23:181");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "group_closeness", gcl,
+                                     "non-members / sum of their distances from the group (1/weight)",
+                                     "Everett & Borgatti (1999)");
+        if (st == BM_OK)
+            st = bm_table_add_number(t, "group_betweenness", gbt,
+                                     "share of shortest paths between non-members through the group",
+                                     "Everett & Borgatti (1999)");
+        free(gc);
+        if (st != BM_OK)
+            goto done;
+    }
 
     /* Top broker: the member with most ties to other groups (first in actor
      * order on a tie), and the share of the group's external ties it

@@ -15,7 +15,7 @@ fi
 cp "$FJ/records.csv" "$FJ/actors.csv" .
 inputs_before=$(sums records.csv actors.csv)
 FILES="actors.csv group_pairs.csv groups.csv map.svg suggestions.csv summary.json ties.csv"
-GROUPS_HEADER="group,size,internal_ties,external_ties,ei_index,density,top_broker,top_broker_share,silo_score"
+GROUPS_HEADER="group,size,internal_ties,external_ties,ei_index,density,group_degree,group_closeness,group_betweenness,top_broker,top_broker_share,silo_score"
 
 # ---- the output set -----------------------------------------------------------
 run analyze records.csv -a actors.csv -o o1 --seed 7
