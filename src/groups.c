@@ -210,7 +210,10 @@ bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_mea
             double e = ei(c.external[i], 2.0 * c.internal[i]);
             double expv = ngrouped > 1 ? (ngrouped - 2.0 * (double)g->sizes[i] + 1.0) / (ngrouped - 1.0) : NAN;
             double score = 100.0 * (expv - e) / (expv + 1.0);
-            col[i] = isnan(e) || isnan(expv) ? NAN : fmin(100.0, fmax(0.0, score));
+            /* NaN when undefined: no ties, or the group is every grouped
+             * actor (EI_exp = -1, nothing to compare with); fmax would
+             * turn NaN into 0 */
+            col[i] = isnan(score) ? NAN : fmin(100.0, fmax(0.0, score));
         }
         if ((st = bm_table_add_number(t, "silo_score", col,
                                       "0 = mixes at least as much as chance, 100 = no tie leaves the group",

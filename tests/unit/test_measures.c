@@ -291,6 +291,42 @@ static void test_ei_against_chance(void)
     teardown(&f);
 }
 
+static void test_degenerate_groupings(void)
+{
+    /* One group: every tie is inside. EI = -1; expected: no pair across, so
+     * (0 - P_int)/P_int = -1; the attainable range is a single point, so the
+     * rescaled E-I is undefined; Yule's Q has no "different group" row: NaN.
+     * Silo: n = n_g = 3, EI_exp = (3 - 6 + 1)/2 = -1, so 100 (-1 + 1)/0: NaN.
+     * Brokerage: only coordinators; b brokers a-c (open): 2 (both ways). */
+    fixture f;
+    setup(&f, "source,target\na,b\nb,c\n", "id,team\na,X\nb,X\nc,X\n", "team", 0);
+    CHECK_NUM(get(f.summary, "ei_index", 0), -1);
+    CHECK_NUM(get(f.summary, "ei_expected", 0), -1);
+    CHECK_NUM(get(f.summary, "ei_rescaled", 0), NAN);
+    CHECK_NUM(get(f.summary, "yules_q", 0), NAN);
+    CHECK_NUM(get(f.summary, "ei_p_value", 0), NAN); /* nothing to permute */
+    CHECK_NUM(get(f.groups, "silo_score", 0), NAN);
+    CHECK_NUM(get(f.actors, "brokerage_coordinator", 1), 2);
+    CHECK_NUM(get(f.actors, "brokerage_liaison", 1), 0);
+    CHECK_NUM(get(f.actors, "participation", 1), 0);
+    CHECK_NUM(get(f.actors, "iqv", 1), NAN); /* K = 1 */
+    teardown(&f);
+
+    /* Every actor its own group: every tie is across. EI = +1, expected +1
+     * (no pair inside), each group has density NaN (one member) and silo
+     * score 0 (EI_exp = (3 - 2 + 1)/2 = 1 = EI). Brokerage: b brokers a-c
+     * between two other groups: liaison 2. */
+    setup(&f, "source,target\na,b\nb,c\n", "id,team\na,X\nb,Y\nc,Z\n", "team", 0);
+    CHECK_NUM(get(f.summary, "ei_index", 0), 1);
+    CHECK_NUM(get(f.summary, "ei_expected", 0), 1);
+    CHECK_NUM(get(f.groups, "density", 1), NAN);
+    CHECK_NUM(get(f.groups, "silo_score", 1), 0);
+    CHECK_NUM(get(f.actors, "brokerage_liaison", 1), 2);
+    CHECK_NUM(get(f.actors, "brokerage_coordinator", 1), 0);
+    CHECK_NUM(get(f.actors, "participation", 1), 0.5);
+    teardown(&f);
+}
+
 static void test_centralisation(void)
 {
     /* Star a-b, a-c, a-d: degree (3 - d_i) sums to 6 over (n-1)(n-2) = 6;
@@ -366,6 +402,7 @@ int main(void)
     test_bridging();
     test_ei_against_chance();
     test_centralisation();
+    test_degenerate_groupings();
     test_suggestions();
     test_format_number();
     return check_done();
