@@ -6,7 +6,7 @@
  * each expected value (and was checked against sna 2.7-1). */
 #define _GNU_SOURCE
 #include <unistd.h>
-#include "check.h"
+#include "fixture.h"
 #include "bridgemap.h"
 #include "../../src/brokerage.h"
 
@@ -23,20 +23,8 @@ typedef struct fixture {
 static void run(fixture *f, const char *records, const char *actors, int directed)
 {
     memset(f, 0, sizeof *f);
-    bm_load_options o;
-    bm_load_options_init(&o);
-    char *rp = write_temp(records), *ap = write_temp(actors);
-    o.records_path = rp;
-    o.actors_path = ap;
-    o.directed = directed;
-    if (bm_load(&f->net, &o) != BM_OK || bm_grouping_new(&f->grouping, f->net, "g") != BM_OK) {
-        fprintf(stderr, "load failed: %s\n", bm_error_last());
-        exit(99);
-    }
-    unlink(rp);
-    unlink(ap);
-    free(rp);
-    free(ap);
+    f->net = load_text(records, actors, directed, 0);
+    f->grouping = group_by(f->net, "g");
     if (bm_network_actor_count(f->net) > MAXN) {
         fprintf(stderr, "fixture too large\n");
         exit(99);

@@ -7,7 +7,7 @@
  * that Leiden's result depends only on the seed. */
 #define _GNU_SOURCE
 #include <unistd.h>
-#include "check.h"
+#include "fixture.h"
 #include "bridgemap.h"
 #include "../../src/communities.h"
 
@@ -28,21 +28,8 @@ static void run(fixture *f, const char *records, const char *actors, int directe
                 int unweighted, unsigned long seed)
 {
     memset(f, 0, sizeof *f);
-    bm_load_options o;
-    bm_load_options_init(&o);
-    char *rp = write_temp(records), *ap = write_temp(actors);
-    o.records_path = rp;
-    o.actors_path = ap;
-    o.directed = directed;
-    o.unweighted = unweighted;
-    if (bm_load(&f->net, &o) != BM_OK || bm_grouping_new(&f->grouping, f->net, "g") != BM_OK) {
-        fprintf(stderr, "load failed: %s\n", bm_error_last());
-        exit(99);
-    }
-    unlink(rp);
-    unlink(ap);
-    free(rp);
-    free(ap);
+    f->net = load_text(records, actors, directed, unweighted);
+    f->grouping = group_by(f->net, "g");
     f->n = bm_network_actor_count(f->net);
     if (f->n > MAXN) {
         fprintf(stderr, "fixture too large\n");

@@ -3,7 +3,7 @@
  * graph, a singleton, an isolate and a disconnected network. */
 #define _GNU_SOURCE
 #include <unistd.h>
-#include "check.h"
+#include "fixture.h"
 #include "bridgemap.h"
 
 typedef struct fixture {
@@ -16,27 +16,9 @@ static void setup(fixture *f, const char *records, const char *actors, const cha
                   int directed)
 {
     memset(f, 0, sizeof *f);
-    bm_load_options o;
-    bm_load_options_init(&o);
-    char *rp = write_temp(records);
-    char *ap = actors ? write_temp(actors) : NULL;
-    o.records_path = rp;
-    o.actors_path = ap;
-    o.directed = directed;
-    if (bm_load(&f->net, &o) != BM_OK) {
-        fprintf(stderr, "load failed: %s\n", bm_error_last());
-        exit(99);
-    }
-    unlink(rp);
-    free(rp);
-    if (ap) {
-        unlink(ap);
-        free(ap);
-    }
-    if (group && bm_grouping_new(&f->grouping, f->net, group) != BM_OK) {
-        fprintf(stderr, "grouping failed: %s\n", bm_error_last());
-        exit(99);
-    }
+    f->net = load_text(records, actors, directed, 0);
+    if (group)
+        f->grouping = group_by(f->net, group);
     bm_measure_options mo = {.grouping = f->grouping, .seed = 1, .permutations = 999};
     if (bm_measures_actors(&f->actors, f->net, &mo) != BM_OK ||
         bm_measures_ties(&f->ties, f->net, &mo) != BM_OK ||
