@@ -318,3 +318,16 @@ done:
     free(scratch);
     return st;
 }
+
+bm_status bm_i_compare_partition(const long *membership, size_t n, const bm_grouping *g, double *nmi,
+                                 double *ari)
+{
+    igraph_vector_int_t memb;
+    if (igraph_vector_int_init(&memb, (igraph_integer_t)n))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        VECTOR(memb)[i] = (igraph_integer_t)membership[i];
+    bm_status st = compare_with_grouping(&memb, g, nmi, ari);
+    igraph_vector_int_destroy(&memb);
+    return st;
+}

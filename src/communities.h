@@ -52,4 +52,9 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
                            unsigned long seed, long *membership, size_t *count, double *nmi,
                            double *ari);
 
+/* NMI and ARI between a given partition (n actors) and the grouping, over
+ * the grouped actors, with the same conventions as bm_i_communities. */
+bm_status bm_i_compare_partition(const long *membership, size_t n, const bm_grouping *g, double *nmi,
+                                 double *ari);
+
 #endif

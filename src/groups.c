@@ -563,8 +563,22 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
             st = bm_error_set(BM_EINTERNAL, "out of memory");
             goto done;
         }
-        st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1, found,
-                              &count, &nmi, &ari);
+        /* Reuse the actor table's community column when given (the same
+         * seed gave it), rather than running Leiden a second time. */
+        long ccol = opt && opt->actors && bm_table_rows(opt->actors) == (size_t)n
+                        ? bm_table_find(opt->actors, "community")
+                        : -1;
+        if (ccol >= 0) {
+            for (igraph_integer_t i = 0; i < n; i++) {
+                found[i] = (long)bm_table_number(opt->actors, (size_t)ccol, (size_t)i);
+                if ((size_t)found[i] + 1 > count)
+                    count = (size_t)found[i] + 1;
+            }
+            st = bm_i_compare_partition(found, (size_t)n, opt->grouping, &nmi, &ari);
+        } else {
+            st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1,
+                                  found, &count, &nmi, &ari);
+        }
         free(found);
         if (st != BM_OK)
             goto done;
