@@ -63,7 +63,7 @@ struct bm_grouping {
 
 uint64_t bm_hash_bytes(const char *s, size_t len);
 
-/* ---- igraph glue (igraph.c) ----------------------------------------------- */
+/* ---- igraph glue (core/igraph_glue.c) ----------------------------------------------- */
 /* Turns an igraph error code into a bm_status with message "what: reason". */
 bm_status bm_igraph_fail(igraph_error_t err, const char *what);
 #define BM_IG(call, what)                                            \
@@ -82,7 +82,7 @@ bm_status bm_igraph_fail(igraph_error_t err, const char *what);
 bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w);
 
 /* Closeness, harmonic centrality (arrays of n, or NULL), mean distance and
- * diameter from one all-pairs shortest-path pass (paths.c). */
+ * diameter from one all-pairs shortest-path pass (measure/paths.c). */
 bm_status bm_i_path_measures(const bm_network *net, int unweighted, double *closeness,
                              double *harmonic, double *mean_distance, double *diameter);
 
@@ -116,7 +116,7 @@ void bm_i_progress(const char *step, double percent);
 /* distance = 1/weight per edge (or NULL-equivalent when unweighted: fills 1). */
 bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist);
 
-/* ---- CSV reader (csvread.c) ------------------------------------------------ */
+/* ---- CSV reader (load/csv.c) ------------------------------------------------ */
 typedef struct bm_csv_record {
     size_t line;          /* physical line where the record starts (1-based) */
     size_t nfields;

@@ -7,7 +7,7 @@ liaison, total): brokerage_<role> against sna's raw.nli, brokerage_<role>_expect
 exp.nli and brokerage_<role>_z against z.nli, with sna's columns w_I, w_O, b_IO, b_OI, b_O, t
 in that order. Undefined values (sna's NaN, e.g. z where the variance is 0) must be empty.
 
-Conventions (shared/MEASURES.md, src/brokerage.c): directed cases give sna the arc matrix,
+Conventions (shared/MEASURES.md, src/measure/brokerage.c): directed cases give sna the arc matrix,
 undirected ones the symmetric matrix (a tie is two arcs, so representative == gatekeeper);
 actors whose group cell is empty are left out: sna gets the network induced by the grouped
 actors, and bridgemap must leave all 18 cells of an ungrouped actor empty.

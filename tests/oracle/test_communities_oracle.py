@@ -4,7 +4,7 @@ their NMI/ARI with the grouping (summary.json modularity, assortativity, communi
 nmi_with_grouping, ari_with_grouping; actors.csv community), against NetworkX and
 python-igraph computed from the dataset files.
 
-Conventions (shared/MEASURES.md, src/communities.c):
+Conventions (shared/MEASURES.md, src/measure/communities.c):
 - Actors with an empty group cell are left out of the grouping measures: modularity and
   assortativity are computed on the network induced by the grouped actors, NMI/ARI on the
   grouped actors only. Leiden runs on the whole network: every actor has a community.

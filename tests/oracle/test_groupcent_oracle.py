@@ -2,7 +2,7 @@
 """Oracle test: bridgemap's group centralities (groups.csv: group_degree, group_closeness,
 group_betweenness; Everett & Borgatti 1999) against NetworkX, computed from the dataset files.
 
-Conventions (src/groupcent.c, shared/MEASURES.md): n counts every actor, and actors without a
+Conventions (src/measure/groupcent.c, shared/MEASURES.md): n counts every actor, and actors without a
 group are outsiders of every group; distance = 1/weight.
 - group_degree: |N(C) minus C| / (n - |C|); directed networks use in- and out-neighbours, i.e.
   nx.group_degree_centrality on G.to_undirected() (nx on a DiGraph uses successors only).

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include "fixture.h"
 #include "bridgemap.h"
-#include "../../src/brokerage.h"
+#include "../../src/measure/brokerage.h"
 
 enum { MAXN = 8 };
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "fixture.h"
 #include "bridgemap.h"
-#include "../../src/communities.h"
+#include "../../src/measure/communities.h"
 
 enum { MAXN = 256 };
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include "fixture.h"
 #include "bridgemap.h"
-#include "../../src/groupcent.h"
+#include "../../src/measure/groupcent.h"
 
 enum { MAXG = 8 };
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "bridgemap.h"
-#include "../../src/holes.h"
+#include "../../src/measure/holes.h"
 
 enum { MAXN = 72 };
 

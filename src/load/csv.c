@@ -1,4 +1,4 @@
-/* csvread.c: reading the CSV files people really have, through libcsv.
+/* csv.c: reading the CSV files people really have, through libcsv.
  *
  * The whole file is read into memory (inputs are never opened for writing),
  * hashed (SHA-256, for the summary's provenance), converted to UTF-8 when it
