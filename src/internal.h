@@ -36,6 +36,16 @@ struct bm_network {
     igraph_vector_int_t count; /* per edge id: number of records */
     int directed;
     int graph_ready;           /* graph, weight and count are initialised */
+    /* The undirected simple view (OR-symmetrised: a pair with a tie in either
+     * direction is one edge, weight = summed weight of both directions),
+     * built once when the network is built. For an undirected network ug and
+     * uw are the graph and weights themselves; for a directed one they point
+     * at uview_graph / uview_weight. */
+    const igraph_t *ug;
+    const igraph_vector_t *uw;
+    igraph_t uview_graph;
+    igraph_vector_t uview_weight;
+    int uview_ready;           /* uview_graph and uview_weight are initialised */
     size_t n_actors;
     char **ids;                /* n_actors ids, in arena */
     size_t n_attr;
@@ -75,11 +85,10 @@ bm_status bm_igraph_fail(igraph_error_t err, const char *what);
         }                                                            \
     } while (0)
 
-/* Undirected simple view of the network (OR-symmetrised: a pair with a tie in
- * either direction is one edge, weight = summed weight of both directions).
- * For an undirected network it is a copy. g is initialised by the call (the
- * caller destroys it on BM_OK); w must be an initialised vector, resized here. */
-bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w);
+/* Completes a network whose graph, weight and count are set: builds its
+ * undirected view (net->ug, net->uw; an alias for undirected networks). Every
+ * builder of a bm_network calls it once. */
+bm_status bm_i_network_finish(bm_network *net);
 
 /* Closeness, harmonic centrality (arrays of n, or NULL), mean distance and
  * diameter from one all-pairs shortest-path pass (measure/paths.c). */

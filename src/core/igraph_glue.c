@@ -73,17 +73,11 @@ bm_status bm_igraph_fail(igraph_error_t err, const char *what)
                         bm_igraph_reason[0] ? bm_igraph_reason : igraph_strerror(err));
 }
 
-bm_status bm_undirected_view(const bm_network *net, igraph_t *g, igraph_vector_t *w)
+/* The directed network collapsed to its undirected simple view: g is
+ * initialised by the call on BM_OK; w must be an initialised vector. */
+static bm_status collapse_direction(const bm_network *net, igraph_t *g, igraph_vector_t *w)
 {
     bm_status st = BM_OK;
-    if (!net->directed) {
-        BM_IG(igraph_copy(g, &net->graph), "copying the graph");
-        if (igraph_vector_update(w, &net->weight) != IGRAPH_SUCCESS) {
-            igraph_destroy(g);
-            return bm_error_set(BM_EINTERNAL, "out of memory");
-        }
-        return BM_OK;
-    }
     /* Without an attribute handler igraph_to_undirected cannot sum weights,
      * so collapse by hand: sort arcs by unordered pair. */
     igraph_integer_t m = igraph_ecount(&net->graph);
@@ -132,6 +126,26 @@ undo:
     return st;
 done:
     return st;
+}
+
+bm_status bm_i_network_finish(bm_network *net)
+{
+    bm_status st;
+    if (!net->directed) {
+        net->ug = &net->graph;
+        net->uw = &net->weight;
+        return BM_OK;
+    }
+    if (igraph_vector_init(&net->uview_weight, 0) != IGRAPH_SUCCESS)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    if ((st = collapse_direction(net, &net->uview_graph, &net->uview_weight)) != BM_OK) {
+        igraph_vector_destroy(&net->uview_weight);
+        return st;
+    }
+    net->uview_ready = 1;
+    net->ug = &net->uview_graph;
+    net->uw = &net->uview_weight;
+    return BM_OK;
 }
 
 bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist)

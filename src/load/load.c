@@ -632,6 +632,7 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
     net->graph_ready = 1;
     igraph_vector_swap(&net->weight, &rc.weight);
     igraph_vector_int_swap(&net->count, &rc.count);
+    st = bm_i_network_finish(net);
 
 done:
     if (ac.vals) {

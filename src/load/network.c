@@ -14,6 +14,10 @@ void bm_network_free(bm_network *net)
         return;
     if (net->graph_ready)
         igraph_destroy(&net->graph);
+    if (net->uview_ready) {
+        igraph_destroy(&net->uview_graph);
+        igraph_vector_destroy(&net->uview_weight);
+    }
     igraph_vector_destroy(&net->weight);
     igraph_vector_int_destroy(&net->count);
     for (size_t k = 0; k < net->n_attr; k++)

@@ -20,21 +20,17 @@ bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, do
 {
     bm_status st = BM_OK;
     size_t n = net->n_actors, k = g->n_groups;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     igraph_adjlist_t adj;
-    int ug_ready = 0, adj_ready = 0;
+    int adj_ready = 0;
     double *count = calloc(k ? k : 1, sizeof *count);
     size_t *touched = malloc((k ? k : 1) * sizeof *touched);
-    if (!count || !touched || igraph_vector_init(&w, 0)) {
+    if (!count || !touched) {
         free(count);
         free(touched);
         return bm_error_set(BM_EINTERNAL, "out of memory");
     }
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
-    BM_IG(igraph_adjlist_init(&ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
+    BM_IG(igraph_adjlist_init(ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
     adj_ready = 1;
     for (size_t i = 0; i < n; i++) {
         igraph_vector_int_t *nb = igraph_adjlist_get(&adj, i);
@@ -73,9 +69,6 @@ bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, do
 done:
     if (adj_ready)
         igraph_adjlist_destroy(&adj);
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     free(count);
     free(touched);
     return st;
@@ -84,26 +77,18 @@ done:
 bm_status bm_i_articulation(const bm_network *net, double *flag)
 {
     bm_status st = BM_OK;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     igraph_vector_int_t points;
-    int ug_ready = 0;
-    if (igraph_vector_init(&w, 0) || igraph_vector_int_init(&points, 0))
+    if (igraph_vector_int_init(&points, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
     /* Articulation point: removing the actor disconnects its component
      * (Hopcroft & Tarjan 1973), on the undirected view. */
-    BM_IG(igraph_articulation_points(&ug, &points), "articulation points");
+    BM_IG(igraph_articulation_points(ug, &points), "articulation points");
     for (size_t i = 0; i < net->n_actors; i++)
         flag[i] = 0;
     for (igraph_integer_t k = 0; k < igraph_vector_int_size(&points); k++)
         flag[VECTOR(points)[k]] = 1;
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     igraph_vector_int_destroy(&points);
     return st;
 }
@@ -111,17 +96,12 @@ done:
 bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenness, double *out)
 {
     bm_status st = BM_OK;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     igraph_vector_int_t deg;
-    int ug_ready = 0;
     double *inv = NULL;
-    if (igraph_vector_init(&w, 0) || igraph_vector_int_init(&deg, 0))
+    if (igraph_vector_int_init(&deg, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
-    BM_IG(igraph_degree(&ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
+    BM_IG(igraph_degree(ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree");
     size_t n = net->n_actors;
     inv = calloc(n ? n : 1, sizeof *inv);
     if (!inv) {
@@ -132,8 +112,8 @@ bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenn
      * centrality: identifying bridging nodes in scale-free networks"):
      * betweenness x BR(v), BR(v) = (1/d(v)) / sum_{i in N(v)} 1/d(i), with
      * d the number of contacts; NaN for an isolate. */
-    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
-        igraph_integer_t a = IGRAPH_FROM(&ug, e), b = IGRAPH_TO(&ug, e);
+    for (igraph_integer_t e = 0; e < igraph_ecount(ug); e++) {
+        igraph_integer_t a = IGRAPH_FROM(ug, e), b = IGRAPH_TO(ug, e);
         inv[a] += 1.0 / (double)VECTOR(deg)[b];
         inv[b] += 1.0 / (double)VECTOR(deg)[a];
     }
@@ -142,9 +122,6 @@ bm_status bm_i_bridging_centrality(const bm_network *net, const double *betweenn
         out[i] = d > 0 ? betweenness[i] * ((1.0 / d) / inv[i]) : NAN;
     }
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     igraph_vector_int_destroy(&deg);
     free(inv);
     return st;

@@ -28,16 +28,15 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
     igraph_integer_t n = igraph_vcount(g);
     int directed = net->directed;
     int unweighted = opt && opt->unweighted;
-    igraph_vector_t res, dist, ugw;
+    igraph_vector_t res, dist;
     igraph_vector_int_t ires;
-    igraph_t ug;
-    int ug_ready = 0;
+    const igraph_t *ug = net->ug;
     const igraph_vector_t *w = unweighted ? NULL : &net->weight;
     double *tmp = NULL, *betweenness = NULL;
     *out = NULL;
 
     if (igraph_vector_init(&res, n) || igraph_vector_init(&dist, 0) ||
-        igraph_vector_init(&ugw, 0) || igraph_vector_int_init(&ires, n))
+        igraph_vector_int_init(&ires, n))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     tmp = malloc((size_t)(n ? n : 1) * sizeof *tmp);
     if (!tmp || (st = bm_table_new(&t, "actors", (size_t)n)) != BM_OK) {
@@ -161,10 +160,7 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
      * unweighted, on the undirected view: in a directed network a mutual pair
      * is one contact (igraph's mode ALL on the directed graph would count it
      * twice and give cores larger than the number of contacts). */
-    if ((st = bm_undirected_view(net, &ug, &ugw)) != BM_OK)
-        goto done;
-    ug_ready = 1;
-    BM_IG(igraph_coreness(&ug, &ires, IGRAPH_ALL), "coreness");
+    BM_IG(igraph_coreness(ug, &ires, IGRAPH_ALL), "coreness");
     for (igraph_integer_t i = 0; i < n; i++)
         tmp[i] = (double)VECTOR(ires)[i];
     if ((st = bm_table_add_number(t, "coreness", tmp, "largest k such that the actor is in the k-core",
@@ -173,7 +169,7 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 
     /* Local clustering (Watts & Strogatz 1998, Nature 393:440), unweighted,
      * on the undirected view; NaN with fewer than two neighbours. */
-    BM_IG(igraph_transitivity_local_undirected(&ug, &res, igraph_vss_all(), IGRAPH_TRANSITIVITY_NAN),
+    BM_IG(igraph_transitivity_local_undirected(ug, &res, igraph_vss_all(), IGRAPH_TRANSITIVITY_NAN),
           "clustering");
     if ((st = add_vec(t, "clustering", &res, "share of pairs of the actor's contacts that are tied",
                       "Watts & Strogatz (1998) Nature 393:440; igraph_transitivity_local_undirected")) != BM_OK)
@@ -250,11 +246,8 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
         goto done;
 
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
     igraph_vector_destroy(&res);
     igraph_vector_destroy(&dist);
-    igraph_vector_destroy(&ugw);
     igraph_vector_int_destroy(&ires);
     free(tmp);
     free(betweenness);

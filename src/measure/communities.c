@@ -96,8 +96,9 @@ bm_status bm_i_grouping_modularity(const bm_network *net, const bm_grouping *g, 
                                    double *q)
 {
     bm_status st = BM_OK;
-    igraph_t ug, sub;
-    int ug_ready = 0, sub_ready = 0;
+    igraph_t sub;
+    const igraph_t *ug = net->ug;
+    int sub_ready = 0;
     igraph_vector_t w, sw;
     igraph_vector_int_t types;
     if (!g)
@@ -114,10 +115,11 @@ bm_status bm_i_grouping_modularity(const bm_network *net, const bm_grouping *g, 
         igraph_vector_destroy(&sw);
         return bm_error_set(BM_EINTERNAL, "out of memory");
     }
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+    if (igraph_vector_update(&w, net->uw) != IGRAPH_SUCCESS) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
-    ug_ready = 1;
-    if ((st = grouped_subgraph(&ug, &w, g, &sub, &sw, &types)) != BM_OK)
+    }
+    if ((st = grouped_subgraph(ug, &w, g, &sub, &sw, &types)) != BM_OK)
         goto done;
     sub_ready = 1;
     /* Undirected formula on the undirected view; NaN without ties (igraph). */
@@ -127,8 +129,6 @@ bm_status bm_i_grouping_modularity(const bm_network *net, const bm_grouping *g, 
 done:
     if (sub_ready)
         igraph_destroy(&sub);
-    if (ug_ready)
-        igraph_destroy(&ug);
     igraph_vector_destroy(&w);
     igraph_vector_destroy(&sw);
     igraph_vector_int_destroy(&types);
@@ -237,8 +237,7 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
                            double *ari)
 {
     bm_status st = BM_OK;
-    igraph_t ug;
-    int ug_ready = 0;
+    const igraph_t *ug = net->ug;
     igraph_vector_t w, strength;
     igraph_vector_int_t memb;
     igraph_integer_t *scratch = NULL, n = (igraph_integer_t)net->n_actors, k = 0;
@@ -259,9 +258,10 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
+    if (igraph_vector_update(&w, net->uw) != IGRAPH_SUCCESS) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
-    ug_ready = 1;
+    }
     if (unweighted)
         igraph_vector_fill(&w, 1.0);
     double total = igraph_vector_sum(&w);
@@ -270,7 +270,7 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
         /* Modularity through igraph's CPM objective: with node weights k_i
          * (strength) and resolution 1/(2m), CPM's sum_ij (A_ij - gamma k_i k_j)
          * delta is 2m Q (Traag et al. 2019; igraph_community_leiden docs). */
-        BM_IG(igraph_strength(&ug, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w),
+        BM_IG(igraph_strength(ug, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w),
               "strength");
         double resolution = 1.0 / (2.0 * total);
         /* A fixed 10 iterations, each restarting from the previous partition
@@ -286,7 +286,7 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
         igraph_integer_t nc = 0;
         igraph_real_t quality = 0;
         igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-        BM_IG(igraph_community_leiden(&ug, &w, &strength, resolution, LEIDEN_BETA, 0,
+        BM_IG(igraph_community_leiden(ug, &w, &strength, resolution, LEIDEN_BETA, 0,
                                       BM_LEIDEN_ITERATIONS, &memb, &nc, &quality),
               "Leiden communities");
         k = first_appearance(&memb, scratch);
@@ -310,8 +310,6 @@ bm_status bm_i_communities(const bm_network *net, const bm_grouping *g, int unwe
     if (ari)
         *ari = ari_v;
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
     igraph_vector_destroy(&w);
     igraph_vector_destroy(&strength);
     igraph_vector_int_destroy(&memb);

@@ -17,24 +17,17 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
                              size_t permutations, bm_ei_stats *out)
 {
     bm_status st = BM_OK;
-    igraph_t ug;
-    igraph_vector_t w;
-    int ug_ready = 0;
+    const igraph_t *ug = net->ug;
     int32_t *ea = NULL, *eb = NULL, *label = NULL, *perm = NULL;
     size_t *members = NULL;
-    if (igraph_vector_init(&w, 0))
-        return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
 
     /* Edges between grouped actors, as indices into the list of grouped
      * actors. */
     size_t n = net->n_actors, ng = 0, m = 0;
     members = malloc((n ? n : 1) * sizeof *members);
     size_t *pos = NULL;
-    ea = malloc(((size_t)igraph_ecount(&ug) + 1) * sizeof *ea);
-    eb = malloc(((size_t)igraph_ecount(&ug) + 1) * sizeof *eb);
+    ea = malloc(((size_t)igraph_ecount(ug) + 1) * sizeof *ea);
+    eb = malloc(((size_t)igraph_ecount(ug) + 1) * sizeof *eb);
     pos = malloc((n ? n : 1) * sizeof *pos);
     if (!members || !ea || !eb || !pos) {
         free(pos);
@@ -47,8 +40,8 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
             members[ng++] = i;
         }
     double within = 0, between = 0;
-    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
-        igraph_integer_t a = IGRAPH_FROM(&ug, e), b = IGRAPH_TO(&ug, e);
+    for (igraph_integer_t e = 0; e < igraph_ecount(ug); e++) {
+        igraph_integer_t a = IGRAPH_FROM(ug, e), b = IGRAPH_TO(ug, e);
         if (g->of[a] < 0 || g->of[b] < 0)
             continue;
         ea[m] = (int32_t)pos[a];
@@ -134,9 +127,6 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
     bm_i_progress("E-I permutation test", 100.0);
     free(sample);
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     free(ea);
     free(eb);
     free(label);

@@ -24,20 +24,16 @@ bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, doub
 
 bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, double *out)
 {
-    bm_status st = BM_OK;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     size_t n = net->n_actors;
     double *ext = calloc(n ? n : 1, sizeof *ext), *in = calloc(n ? n : 1, sizeof *in);
-    if (!ext || !in || igraph_vector_init(&w, 0)) {
+    if (!ext || !in) {
         free(ext);
         free(in);
         return bm_error_set(BM_EINTERNAL, "out of memory");
     }
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
-        size_t a = (size_t)IGRAPH_FROM(&ug, e), b = (size_t)IGRAPH_TO(&ug, e);
+    for (igraph_integer_t e = 0; e < igraph_ecount(ug); e++) {
+        size_t a = (size_t)IGRAPH_FROM(ug, e), b = (size_t)IGRAPH_TO(ug, e);
         long ga = grouping->of[a], gb = grouping->of[b];
         if (ga < 0 || gb < 0)
             continue;
@@ -47,12 +43,9 @@ bm_status bm_i_actor_ei(const bm_network *net, const bm_grouping *grouping, doub
     }
     for (size_t i = 0; i < n; i++)
         out[i] = grouping->of[i] < 0 ? NAN : ei(ext[i], in[i]);
-    igraph_destroy(&ug);
-done:
-    igraph_vector_destroy(&w);
     free(ext);
     free(in);
-    return st;
+    return BM_OK;
 }
 
 /* Internal and external tie counts per group, and the network's totals. */
@@ -64,36 +57,30 @@ typedef struct ei_counts {
 
 static bm_status count_ties(const bm_network *net, const bm_grouping *grouping, ei_counts *c)
 {
-    bm_status st = BM_OK;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     size_t k = grouping->n_groups;
     c->internal = calloc(k ? k : 1, sizeof *c->internal);
     c->external = calloc(k ? k : 1, sizeof *c->external);
     c->actor_external = calloc(net->n_actors ? net->n_actors : 1, sizeof *c->actor_external);
     c->within = c->between = 0;
-    if (!c->internal || !c->external || !c->actor_external || igraph_vector_init(&w, 0))
+    if (!c->internal || !c->external || !c->actor_external)
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_undirected_view(net, &ug, &w)) == BM_OK) {
-        for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
-            long ga = grouping->of[IGRAPH_FROM(&ug, e)], gb = grouping->of[IGRAPH_TO(&ug, e)];
-            if (ga < 0 || gb < 0)
-                continue;
-            if (ga == gb) {
-                c->internal[ga] += 1;
-                c->within += 1;
-            } else {
-                c->external[ga] += 1;
-                c->external[gb] += 1;
-                c->actor_external[IGRAPH_FROM(&ug, e)] += 1;
-                c->actor_external[IGRAPH_TO(&ug, e)] += 1;
-                c->between += 1;
-            }
+    for (igraph_integer_t e = 0; e < igraph_ecount(ug); e++) {
+        long ga = grouping->of[IGRAPH_FROM(ug, e)], gb = grouping->of[IGRAPH_TO(ug, e)];
+        if (ga < 0 || gb < 0)
+            continue;
+        if (ga == gb) {
+            c->internal[ga] += 1;
+            c->within += 1;
+        } else {
+            c->external[ga] += 1;
+            c->external[gb] += 1;
+            c->actor_external[IGRAPH_FROM(ug, e)] += 1;
+            c->actor_external[IGRAPH_TO(ug, e)] += 1;
+            c->between += 1;
         }
-        igraph_destroy(&ug);
     }
-    igraph_vector_destroy(&w);
-    return st;
+    return BM_OK;
 }
 
 bm_status bm_measures_groups(bm_table **out, const bm_network *net, const bm_measure_options *opt)
@@ -239,9 +226,7 @@ bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const b
 {
     bm_status st = BM_OK;
     bm_table *t = NULL;
-    igraph_t ug;
-    igraph_vector_t w;
-    int ug_ready = 0;
+    const igraph_t *ug = net->ug;
     double *ties = NULL, *col = NULL;
     const char **ga = NULL, **gb = NULL;
     *out = NULL;
@@ -253,18 +238,15 @@ bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const b
     col = malloc((rows ? rows : 1) * sizeof *col);
     ga = malloc((rows ? rows : 1) * sizeof *ga);
     gb = malloc((rows ? rows : 1) * sizeof *gb);
-    if (!ties || !col || !ga || !gb || igraph_vector_init(&w, 0)) {
+    if (!ties || !col || !ga || !gb) {
         free(ties);
         free(col);
         free(ga);
         free(gb);
         return bm_error_set(BM_EINTERNAL, "out of memory");
     }
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
-    for (igraph_integer_t e = 0; e < igraph_ecount(&ug); e++) {
-        long x = g->of[IGRAPH_FROM(&ug, e)], y = g->of[IGRAPH_TO(&ug, e)];
+    for (igraph_integer_t e = 0; e < igraph_ecount(ug); e++) {
+        long x = g->of[IGRAPH_FROM(ug, e)], y = g->of[IGRAPH_TO(ug, e)];
         if (x < 0 || y < 0)
             continue;
         size_t lo = (size_t)(x < y ? x : y), hi = (size_t)(x < y ? y : x);
@@ -296,9 +278,6 @@ bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const b
     st = bm_table_add_number(t, "density", col, "ties / possible pairs between the two groups",
                              "White, Boorman & Breiger (1976) block image");
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     free(ties);
     free(col);
     free(ga);
@@ -331,10 +310,9 @@ bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measu
     double *col = NULL;
     uint64_t *bridge_keys = NULL;
     igraph_vector_int_t bridges;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     *out = NULL;
-    if (igraph_vector_int_init(&bridges, 0) || igraph_vector_init(&w, 0))
+    if (igraph_vector_int_init(&bridges, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     src = malloc((m ? m : 1) * sizeof *src);
     tgt = malloc((m ? m : 1) * sizeof *tgt);
@@ -370,25 +348,20 @@ bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measu
         goto done;
     /* Bridge: a tie whose removal disconnects its component (Tarjan 1974),
      * on the undirected view. */
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    if (igraph_bridges(&ug, &bridges) != IGRAPH_SUCCESS) {
-        igraph_destroy(&ug);
+        if (igraph_bridges(ug, &bridges) != IGRAPH_SUCCESS) {
         st = bm_igraph_fail(IGRAPH_FAILURE, "bridges");
         goto done;
     }
     size_t nb = (size_t)igraph_vector_int_size(&bridges);
     bridge_keys = malloc((nb ? nb : 1) * sizeof *bridge_keys);
     if (!bridge_keys) {
-        igraph_destroy(&ug);
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
     for (size_t i = 0; i < nb; i++) {
         igraph_integer_t e = VECTOR(bridges)[i];
-        bridge_keys[i] = pair_key(IGRAPH_FROM(&ug, e), IGRAPH_TO(&ug, e));
+        bridge_keys[i] = pair_key(IGRAPH_FROM(ug, e), IGRAPH_TO(ug, e));
     }
-    igraph_destroy(&ug);
     qsort(bridge_keys, nb, sizeof *bridge_keys, cmp_u64);
     for (size_t e = 0; e < m; e++) {
         uint64_t key = pair_key(IGRAPH_FROM(&net->graph, (igraph_integer_t)e),
@@ -401,7 +374,6 @@ bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measu
         goto done;
 done:
     igraph_vector_int_destroy(&bridges);
-    igraph_vector_destroy(&w);
     free(bridge_keys);
     free(src);
     free(tgt);
@@ -423,15 +395,12 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
     int unweighted = opt && opt->unweighted;
-    igraph_vector_t uw;
     igraph_vector_int_t memb, csize;
-    igraph_t ug;
-    int ug_ready = 0;
+    const igraph_t *ug = net->ug;
     ei_counts c = {0};
     double x;
     *out = NULL;
-    if (igraph_vector_init(&uw, 0) ||
-        igraph_vector_int_init(&memb, 0) || igraph_vector_int_init(&csize, 0))
+    if (igraph_vector_int_init(&memb, 0) || igraph_vector_int_init(&csize, 0))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     if ((st = bm_table_new(&t, "summary", 1)) != BM_OK)
         goto done;
@@ -455,11 +424,8 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
     ADD("components", (double)ncomp, "connected components (directed: weak); isolates count", "");
     /* Transitivity: 3 x triangles / connected triples (Wasserman & Faust
      * 1994), on the undirected view; NaN without any connected triple. */
-    if ((st = bm_undirected_view(net, &ug, &uw)) != BM_OK)
-        goto done;
-    ug_ready = 1;
     x = NAN;
-    BM_IG(igraph_transitivity_undirected(&ug, &x, IGRAPH_TRANSITIVITY_NAN), "transitivity");
+    BM_IG(igraph_transitivity_undirected(ug, &x, IGRAPH_TRANSITIVITY_NAN), "transitivity");
     ADD("transitivity", x, "share of connected triples that are closed", "igraph_transitivity_undirected");
     /* Mean distance over ordered reachable pairs and diameter (the longest
      * of them), distance = 1/weight, from one all-pairs pass (paths.c). */
@@ -486,7 +452,7 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
                 st = bm_error_set(BM_EINTERNAL, "out of memory");
                 goto done;
             }
-            igraph_error_t err = igraph_degree(&ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
+            igraph_error_t err = igraph_degree(ug, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
             long bcol = opt && opt->actors ? bm_table_find(opt->actors, "betweenness") : -1;
             if (!err && bcol >= 0) {
                 for (igraph_integer_t i = 0; i < n; i++)
@@ -592,9 +558,6 @@ bm_status bm_measures_summary(bm_table **out, const bm_network *net, const bm_me
     }
 #undef ADD
 done:
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&uw);
     igraph_vector_int_destroy(&memb);
     igraph_vector_int_destroy(&csize);
     free(c.internal);

@@ -107,10 +107,9 @@ bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const b
 {
     bm_status st = BM_OK;
     bm_table *t = NULL;
-    igraph_t ug;
-    igraph_vector_t w;
+    const igraph_t *ug = net->ug;
     igraph_adjlist_t adj;
-    int ug_ready = 0, adj_ready = 0;
+    int adj_ready = 0;
     sugg *cand = NULL, *best = NULL;
     size_t *chosen = NULL, nchosen = 0, nbest = 0, cap = 0;
     const char **ca = NULL, **cb = NULL, **ga = NULL, **gb = NULL;
@@ -121,12 +120,7 @@ bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const b
         return bm_error_set(BM_EUSAGE, "suggestions need a grouping (--group COLUMN)");
     const bm_grouping *g = opt->grouping;
     size_t n = net->n_actors;
-    if (igraph_vector_init(&w, 0))
-        return bm_error_set(BM_EINTERNAL, "out of memory");
-    if ((st = bm_undirected_view(net, &ug, &w)) != BM_OK)
-        goto done;
-    ug_ready = 1;
-    BM_IG(igraph_adjlist_init(&ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
+    BM_IG(igraph_adjlist_init(ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
     adj_ready = 1;
 
     /* candidates: the best-connected members of each group */
@@ -248,9 +242,6 @@ bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const b
 done:
     if (adj_ready)
         igraph_adjlist_destroy(&adj);
-    if (ug_ready)
-        igraph_destroy(&ug);
-    igraph_vector_destroy(&w);
     if (reason)
         for (size_t r = 0; reason[r]; r++)
             free(reason[r]);
