@@ -8,4 +8,5 @@
 #include "bridgemap/measures.h"
 #include "bridgemap/output.h"
 #include "bridgemap/render.h"
+#include "bridgemap/analysis.h"
 #endif

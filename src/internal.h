@@ -90,10 +90,32 @@ bm_status bm_igraph_fail(igraph_error_t err, const char *what);
  * builder of a bm_network calls it once. */
 bm_status bm_i_network_finish(bm_network *net);
 
-/* Closeness, harmonic centrality (arrays of n, or NULL), mean distance and
- * diameter from one all-pairs shortest-path pass (measure/paths.c). */
-bm_status bm_i_path_measures(const bm_network *net, int unweighted, double *closeness,
-                             double *harmonic, double *mean_distance, double *diameter);
+/* ---- intermediates shared by the tables of one analysis ------------------- */
+/* analysis/analysis.c builds them once; the table builders take them, or
+ * compute what they need themselves when cache is NULL (the bm_measures_*
+ * functions of measures.h). */
+struct bm_paths;
+typedef struct bm_i_cache {
+    const struct bm_paths *paths; /* path measures, group betweenness per level */
+    size_t level;                 /* the level of the table's grouping in paths */
+    const long *community;        /* Leiden membership per actor, or NULL */
+    size_t n_communities;
+    double nmi, ari;              /* of community against the first grouping */
+} bm_i_cache;
+
+struct bm_table;
+struct bm_measure_options;
+bm_status bm_i_actor_table(struct bm_table **out, const bm_network *net,
+                           const struct bm_measure_options *opt, const bm_i_cache *cache);
+bm_status bm_i_groups_table(struct bm_table **out, const bm_network *net,
+                            const struct bm_measure_options *opt, const bm_i_cache *cache);
+bm_status bm_i_summary_table(struct bm_table **out, const bm_network *net,
+                             const struct bm_measure_options *opt, const bm_i_cache *cache);
+/* Computes the path measures opt asks for (method, error bound, jobs from
+ * opt) into *paths, with group betweenness for the n_groupings groupings. */
+bm_status bm_i_paths_for(struct bm_paths *paths, const bm_network *net,
+                         const struct bm_measure_options *opt, int betweenness, int closeness,
+                         int distances, const bm_grouping *const *groupings, size_t n_groupings);
 
 /* Actor-level grouping measures (bridging.c); output arrays of n actors. */
 bm_status bm_i_actor_composition(const bm_network *net, const bm_grouping *g, double *participation,
@@ -117,7 +139,7 @@ typedef struct bm_ei_stats {
     size_t permutations;
 } bm_ei_stats;
 bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsigned long seed,
-                             size_t permutations, bm_ei_stats *out);
+                             size_t permutations, unsigned jobs, bm_ei_stats *out);
 
 /* Reports progress of our own long loops to the bm_set_progress callback. */
 void bm_i_progress(const char *step, double percent);

@@ -18,14 +18,36 @@
 extern "C" {
 #endif
 
+/* How the shortest-path measures (betweenness, closeness, harmonic, mean
+ * distance, diameter, group betweenness) are computed. AUTO: exact up to
+ * BM_EXACT_LIMIT actors x ties, sampled with a stated error above. */
+typedef enum bm_paths_method {
+    BM_PATHS_AUTO = 0,
+    BM_PATHS_EXACT = 1,
+    BM_PATHS_SAMPLED = 2
+} bm_paths_method;
+
+/* Above this many actors x ties AUTO samples (e.g. 200,000 actors with
+ * 1,000,000 ties; exact there is O(actors x ties) searches' worth of work). */
+#define BM_EXACT_LIMIT 1e10
+/* The default error bound of sampled path measures (README, "Scale"). */
+#define BM_DEFAULT_EPSILON 0.05
+#define BM_DEFAULT_DELTA 0.1
+
 typedef struct bm_measure_options {
     const bm_grouping *grouping; /* NULL: no grouping-based measures */
     int unweighted;              /* ignore tie weights in every measure */
-    unsigned long seed;          /* seeds every random step (permutations, communities) */
+    unsigned long seed;          /* seeds every random step (permutations, communities, samples) */
     size_t permutations;         /* E-I permutation test; 0: the default 10,000 */
     const bm_table *actors;      /* optional: actor measures already computed
                                   * (bm_measures_actors), reused by the summary */
+    unsigned jobs;               /* worker processes; 0: one per core. Results do not depend on it */
+    bm_paths_method paths;       /* exact or sampled path measures (default AUTO) */
+    double epsilon, delta;       /* sampled: error bound; 0: BM_DEFAULT_EPSILON, BM_DEFAULT_DELTA */
 } bm_measure_options;
+
+/* Whether opt (NULL: defaults) samples the path measures of net. */
+int bm_measures_sampled(const bm_network *net, const bm_measure_options *opt);
 
 /* One row per actor: id, the actor's attribute columns, then the measures
  * (degree, in_degree, out_degree, strength, betweenness, betweenness_norm,

@@ -1,6 +1,6 @@
-/* analyze.c: `bridgemap analyze`: load, measure, and write the output set
- * (actors.csv, groups.csv, ties.csv, summary.json, map.svg) whole or not at
- * all. */
+/* analyze.c: `bridgemap analyze`: options, then the library's analysis
+ * (bm_analysis: load, measure, write the output set whole or not at all),
+ * then the sentences on stdout. */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -48,179 +48,65 @@ static void help(void)
     cli_print_options(stdout, CMD_ANALYZE);
 }
 
-#define MAX_LEVELS 8
-
-/* A file name for a grouping level: letters, digits, - and _ kept, anything
- * else (spaces, slashes, non-ASCII) becomes _. */
-static void level_file(char *buf, size_t size, const char *prefix, const char *level)
-{
-    size_t k = (size_t)snprintf(buf, size, "%s_", prefix);
-    for (const char *p = level; *p && k + 5 < size; p++) {
-        char c = *p;
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '_';
-        buf[k++] = ok ? c : '_';
-    }
-    snprintf(buf + k, size - k, ".csv");
-}
-
-/* Writes groups and group pairs of one level: groups.csv / group_pairs.csv
- * for the first level, groups_LEVEL.csv / group_pairs_LEVEL.csv for every
- * level when there are several. */
-static bm_status write_level(bm_output *output, const bm_network *net, bm_measure_options *mo,
-                             size_t level, size_t levels, bm_table **groups_out)
-{
-    bm_table *groups = NULL, *pairs = NULL;
-    bm_status st;
-    char name[300];
-    const char *col = bm_grouping_column(mo->grouping);
-    if ((st = bm_measures_groups(&groups, net, mo)) != BM_OK ||
-        (st = bm_measures_group_pairs(&pairs, net, mo)) != BM_OK)
-        goto done;
-    if (level == 0 && ((st = bm_write_csv(groups, bm_output_path(output, "groups.csv"))) != BM_OK ||
-                       (st = bm_write_csv(pairs, bm_output_path(output, "group_pairs.csv"))) != BM_OK))
-        goto done;
-    if (levels > 1) {
-        level_file(name, sizeof name, "groups", col);
-        if ((st = bm_write_csv(groups, bm_output_path(output, name))) != BM_OK)
-            goto done;
-        level_file(name, sizeof name, "group_pairs", col);
-        if ((st = bm_write_csv(pairs, bm_output_path(output, name))) != BM_OK)
-            goto done;
-    }
-done:
-    bm_table_free(pairs);
-    if (st == BM_OK && level == 0)
-        *groups_out = groups;
-    else
-        bm_table_free(groups);
-    return st;
-}
-
 int cmd_analyze(int argc, char **argv)
 {
     cli_opts o;
     int rc = cli_parse(argc, argv, CMD_ANALYZE, "analyze", help, &o);
     if (rc >= 0)
         return rc;
-    rc = 0;
     const char *out_dir = o.out ? o.out : "out";
     bm_network *net = NULL;
-    bm_grouping *levels[MAX_LEVELS] = {NULL};
-    size_t nlevels = 0;
-    bm_grouping *grouping = NULL;
-    bm_table *actors = NULL, *groups = NULL, *ties = NULL, *summary = NULL;
-    bm_output *output = NULL;
+    bm_analysis *an = NULL;
     bm_status st = BM_OK;
+    bm_analysis_options ao;
+    bm_measure_options mo;
 
     bm_init(o.seed);
     cli_progress(&o);
     if ((rc = cli_load(&o, &net)) != 0)
         goto done;
-    /* --group a,b,c: one grouping per level; the first is the main one. */
-    if (o.group && strchr(o.group, ',')) {
-        char buf[1024];
-        snprintf(buf, sizeof buf, "%s", o.group);
-        for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-            while (*tok == ' ')
-                tok++;
-            size_t len = strlen(tok);
-            while (len && tok[len - 1] == ' ')
-                tok[--len] = '\0';
-            if (nlevels == MAX_LEVELS) {
-                rc = cli_fail(&o, bm_error_set(BM_EUSAGE, "--group: at most %d levels", MAX_LEVELS));
-                goto done;
-            }
-            if (len == 0 || (st = bm_grouping_new(&levels[nlevels], net, tok)) != BM_OK) {
-                rc = cli_fail(&o, len ? st : bm_error_set(BM_EUSAGE, "--group: an empty level name"));
-                goto done;
-            }
-            nlevels++;
-        }
-    } else {
-        if ((rc = cli_grouping(&o, net, &levels[0])) != 0)
-            goto done;
-        nlevels = levels[0] ? 1 : 0;
-    }
-    grouping = levels[0];
-    bm_measure_options mo = {.grouping = grouping, .unweighted = o.unweighted, .seed = o.seed,
-                             .permutations = o.permutations};
-    if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
+    cli_measure_options(&o, &mo);
+    bm_analysis_options_init(&ao);
+    ao.group = o.group;
+    ao.unweighted = mo.unweighted;
+    ao.seed = mo.seed;
+    ao.permutations = mo.permutations;
+    ao.top = o.top;
+    ao.jobs = mo.jobs;
+    ao.paths = mo.paths;
+    ao.epsilon = mo.epsilon;
+    ao.delta = mo.delta;
+    if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
-    if (!o.no_map && (rc = cli_check_map_options(&o, net, actors)) != 0)
-        goto done;
-    for (size_t l = 1; l < nlevels; l++)
-        if ((st = bm_measures_actors_level(actors, net, levels[l])) != BM_OK) {
-            rc = cli_fail(&o, st);
-            goto done;
-        }
-    mo.actors = actors;
-    if ((st = bm_output_open(&output, out_dir)) != BM_OK) {
-        rc = cli_fail(&o, st);
-        goto done;
-    }
-    for (size_t l = 0; l < nlevels; l++) {
-        bm_measure_options lo = mo;
-        lo.grouping = levels[l];
-        if ((st = write_level(output, net, &lo, l, nlevels, &groups)) != BM_OK) {
-            rc = cli_fail(&o, st);
-            goto done;
-        }
-    }
-    if (grouping) {
-        bm_table *sugg = NULL;
-        st = bm_measures_suggestions(&sugg, net, &mo, o.top);
-        if (st == BM_OK)
-            st = bm_write_csv(sugg, bm_output_path(output, "suggestions.csv"));
-        bm_table_free(sugg);
-        if (st != BM_OK) {
-            rc = cli_fail(&o, st);
-            goto done;
-        }
-    }
-    if ((st = bm_measures_ties(&ties, net, &mo)) != BM_OK ||
-        (st = bm_measures_summary(&summary, net, &mo)) != BM_OK ||
-        (st = bm_write_csv(actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
-        (st = bm_write_csv(ties, bm_output_path(output, "ties.csv"))) != BM_OK ||
-        (st = bm_write_summary_json(summary, net, grouping ? bm_grouping_column(grouping) : NULL,
-                                    o.seed, bm_output_path(output, "summary.json"))) != BM_OK) {
-        rc = cli_fail(&o, st);
-        goto done;
-    }
+    const bm_grouping *grouping = bm_analysis_grouping(an, 0);
+    const bm_table *actors = bm_analysis_actors(an);
+    bm_render_options ro;
     if (!o.no_map) {
-        bm_render_options ro;
-        cli_render_options(&o, grouping, actors, &ro);
-        if ((st = bm_render_map(net, &ro, bm_output_path(output, "map.svg"))) != BM_OK) {
-            rc = cli_fail(&o, st);
+        if ((rc = cli_check_map_options(&o, net, actors)) != 0)
             goto done;
-        }
+        cli_render_options(&o, grouping, actors, &ro);
     }
-    if ((st = bm_output_commit(output)) != BM_OK) {
+    if ((st = bm_analysis_write(an, out_dir, o.no_map ? NULL : &ro)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
     if (!o.quiet) {
-        if ((st = bm_write_narrative(stdout, summary, groups, actors,
+        if ((st = bm_write_narrative(stdout, bm_analysis_summary(an), bm_analysis_groups(an, 0), actors,
                                      grouping ? bm_grouping_column(grouping) : NULL)) != BM_OK ||
             fflush(stdout) != 0) {
             rc = cli_fail(&o, BM_EINTERNAL);
             goto done;
         }
-    }
-    if (!o.quiet)
-        fprintf(stderr, "bridgemap: %zu actors, %zu ties%s%s; wrote %s/\n",
+        fprintf(stderr, "bridgemap: %zu actors, %zu ties%s%s%s; wrote %s/\n",
                 bm_network_actor_count(net), bm_network_tie_count(net),
-                grouping ? ", grouped by " : "", grouping ? bm_grouping_column(grouping) : "", out_dir);
+                grouping ? ", grouped by " : "", grouping ? bm_grouping_column(grouping) : "",
+                bm_analysis_sampled(an) ? ", path measures sampled (summary.json states the bound)" : "",
+                out_dir);
+    }
 done:
-    bm_output_free(output);
-    bm_table_free(actors);
-    bm_table_free(groups);
-    bm_table_free(ties);
-    bm_table_free(summary);
-    for (size_t l = 0; l < nlevels; l++)
-        bm_grouping_free(levels[l]);
+    bm_analysis_free(an);
     bm_network_free(net);
     return rc;
 }

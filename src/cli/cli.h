@@ -25,6 +25,9 @@ typedef struct cli_opts {
     size_t max_labels;
     size_t permutations;
     size_t top;
+    unsigned jobs;          /* 0: one per core */
+    int paths;              /* bm_paths_method; -1 after both --approx and --exact */
+    double epsilon, delta;  /* 0: the library's defaults */
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when
@@ -42,6 +45,9 @@ void cli_print_options(FILE *f, unsigned cmd);
 /* Loads the network of o (records, actors, direction, window); prints the
  * error and returns its exit code on failure. */
 int cli_load(const cli_opts *o, bm_network **net);
+/* The measure options of o (grouping left NULL). */
+void cli_measure_options(const cli_opts *o, bm_measure_options *mo);
+
 /* Builds the grouping named by o->group, or "sector" when the actors have that
  * column and o->group is NULL. *g stays NULL when there is none. */
 int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);

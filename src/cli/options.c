@@ -8,7 +8,8 @@
 #include "cli.h"
 
 typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
-               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP } opt_id;
+               O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP,
+               O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA } opt_id;
 
 typedef struct opt_spec {
     opt_id id;
@@ -53,6 +54,19 @@ static const opt_spec specs[] = {
     {O_TOP, "top", 'n', "N", CMD_ANALYZE | CMD_SUGGEST,
      "how many introductions to suggest (default 10)"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
+    {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER,
+     "worker processes for the shortest-path measures and the permutation test (default: one "
+     "per core); the results are the same for every N"},
+    {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+     "estimate betweenness, closeness, harmonic, distances and group betweenness by sampling, "
+     "with the error bound of --epsilon/--delta (default above 10^10 actors x ties)"},
+    {O_EXACT, "exact", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+     "compute the shortest-path measures exactly whatever the size"},
+    {O_EPSILON, "epsilon", 0, "E", CMD_ANALYZE | CMD_RENDER,
+     "sampled: the error bound (default 0.05): betweenness / (n(n-1)) within E of the exact value, "
+     "and each actor's mean distance within E x diameter"},
+    {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER,
+     "sampled: the bounds hold together with probability at least 1 - D (default 0.1)"},
     {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "print nothing but errors"},
     {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "show this help and exit"},
 };
@@ -225,10 +239,34 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
             o->top = (size_t)num;
             break;
         case O_NO_MAP: o->no_map = 1; break;
+        case O_JOBS:
+            if (parse_count(val, &num) != 0 || num == 0 || num > 4096)
+                return usage_error(cmd_name, "--jobs needs a whole number from 1 to 4096, not '%s'", val);
+            o->jobs = (unsigned)num;
+            break;
+        case O_APPROX: o->paths = o->paths == BM_PATHS_EXACT ? -1 : BM_PATHS_SAMPLED; break;
+        case O_EXACT: o->paths = o->paths == BM_PATHS_SAMPLED ? -1 : BM_PATHS_EXACT; break;
+        case O_EPSILON:
+        case O_DELTA: {
+            char *end;
+            double x = strtod(val, &end);
+            if (*val == '\0' || *end || !(x > 0 && x < 1))
+                return usage_error(cmd_name, s->id == O_EPSILON
+                                                 ? "--epsilon needs a number between 0 and 1, not '%s'"
+                                                 : "--delta needs a number between 0 and 1, not '%s'",
+                                   val);
+            if (s->id == O_EPSILON)
+                o->epsilon = x;
+            else
+                o->delta = x;
+            break;
+        }
         case O_QUIET: o->quiet = 1; break;
         case O_HELP: o->help = 1; break;
         }
     }
+    if (o->paths < 0)
+        return usage_error(cmd_name, "%s", "--approx and --exact exclude each other");
     if (!o->help && !o->records)
         return usage_error(cmd_name, "%s", "no records file given");
     return 0;
@@ -301,6 +339,18 @@ int cli_load(const cli_opts *o, bm_network **net)
         fprintf(stderr, "bridgemap: warning: %zu records from an actor to itself were left out\n",
                 bm_network_self_loops_dropped(*net));
     return 0;
+}
+
+void cli_measure_options(const cli_opts *o, bm_measure_options *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->unweighted = o->unweighted;
+    mo->seed = o->seed;
+    mo->permutations = o->permutations;
+    mo->jobs = o->jobs;
+    mo->paths = (bm_paths_method)o->paths;
+    mo->epsilon = o->epsilon;
+    mo->delta = o->delta;
 }
 
 int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g)

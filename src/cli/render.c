@@ -35,7 +35,9 @@ int cmd_render(int argc, char **argv)
     cli_progress(&o);
     if ((rc = cli_load(&o, &net)) != 0 || (rc = cli_grouping(&o, net, &grouping)) != 0)
         goto done;
-    bm_measure_options mo = {.grouping = grouping, .unweighted = o.unweighted, .seed = o.seed};
+    bm_measure_options mo;
+    cli_measure_options(&o, &mo);
+    mo.grouping = grouping;
     if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

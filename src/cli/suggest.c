@@ -37,7 +37,9 @@ int cmd_suggest(int argc, char **argv)
                                        "actors file has no sector column)"));
         goto done;
     }
-    bm_measure_options mo = {.grouping = grouping, .unweighted = o.unweighted, .seed = o.seed};
+    bm_measure_options mo;
+    cli_measure_options(&o, &mo);
+    mo.grouping = grouping;
     if ((st = bm_measures_suggestions(&sugg, net, &mo, o.top)) != BM_OK ||
         (st = bm_write_csv_stream(sugg, stdout)) != BM_OK) {
         rc = cli_fail(&o, st);

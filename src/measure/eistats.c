@@ -4,21 +4,62 @@
  * Counts are ties of the undirected view between actors that have a group
  * (MEASURES.md): W ties within groups, B between, out of P_int possible pairs
  * within and P_ext across. The permutation test shuffles the group labels
- * among the grouped actors (group sizes kept, Fisher-Yates with igraph's
- * RNG seeded from the options) and recounts W on the fixed edge list, so no
+ * among the grouped actors (group sizes kept, Fisher-Yates with a
+ * generator seeded from the options and the permutation's number) and recounts W on the fixed edge list, so no
  * graph is rebuilt per permutation: O(permutations x ties). */
 #include <math.h>
 #include <stdlib.h>
 #include "internal.h"
+#include "parallel.h"
+
+static double ei(double e, double i);
+
+/* The permutation test's chunks: chunk c runs permutations c, c + C, ... */
+typedef struct perm_ctx {
+    const int32_t *label, *ea, *eb;
+    size_t ng, m, permutations, chunks;
+    unsigned long seed;
+} perm_ctx;
+
+static void *perm_scratch_new(void *ctx)
+{
+    const perm_ctx *pc = ctx;
+    return malloc((pc->ng ? pc->ng : 1) * sizeof(int32_t));
+}
+
+static bm_status perm_chunk(void *ctx, void *scr, size_t chunk, double *slot)
+{
+    const perm_ctx *pc = ctx;
+    int32_t *perm = scr;
+    double mm = (double)pc->m;
+    for (size_t p = chunk, k = 0; p < pc->permutations; p += pc->chunks, k++) {
+        bm_rng rng;
+        bm_rng_seed(&rng, pc->seed, 0x5045524d00000000ULL + p); /* "PERM" stream */
+        for (size_t i = 0; i < pc->ng; i++)
+            perm[i] = pc->label[i];
+        /* Fisher-Yates: a uniform permutation of the labels, sizes kept */
+        for (size_t i = pc->ng - 1; i > 0; i--) {
+            size_t j = (size_t)bm_rng_below(&rng, (uint64_t)i + 1);
+            int32_t t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        size_t in = 0;
+        for (size_t e = 0; e < pc->m; e++)
+            in += perm[pc->ea[e]] == perm[pc->eb[e]];
+        slot[k] = ei(mm - (double)in, (double)in);
+    }
+    return BM_OK;
+}
 
 static double ei(double e, double i) { return e + i > 0 ? (e - i) / (e + i) : NAN; }
 
 bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsigned long seed,
-                             size_t permutations, bm_ei_stats *out)
+                             size_t permutations, unsigned jobs, bm_ei_stats *out)
 {
     bm_status st = BM_OK;
     const igraph_t *ug = net->ug;
-    int32_t *ea = NULL, *eb = NULL, *label = NULL, *perm = NULL;
+    int32_t *ea = NULL, *eb = NULL, *label = NULL;
     size_t *members = NULL;
 
     /* Edges between grouped actors, as indices into the list of grouped
@@ -88,34 +129,33 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
     if (m == 0 || permutations == 0 || g->n_groups < 2)
         goto done;
     label = malloc(ng * sizeof *label);
-    perm = malloc(ng * sizeof *perm);
     double *sample = malloc(permutations * sizeof *sample);
-    if (!label || !perm || !sample) {
+    if (!label || !sample) {
         free(sample);
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
     for (size_t i = 0; i < ng; i++)
         label[i] = (int32_t)g->of[members[i]];
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-    double sum = 0;
-    for (size_t p = 0; p < permutations; p++) {
-        for (size_t i = 0; i < ng; i++)
-            perm[i] = label[i];
-        for (size_t i = ng - 1; i > 0; i--) {
-            size_t j = (size_t)igraph_rng_get_integer(igraph_rng_default(), 0, (igraph_integer_t)i);
-            int32_t t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        size_t in = 0;
-        for (size_t e = 0; e < m; e++)
-            in += perm[ea[e]] == perm[eb[e]];
-        sample[p] = ei(mm - (double)in, (double)in);
-        sum += sample[p];
-        if ((p & 255) == 255)
-            bm_i_progress("E-I permutation test", 100.0 * (double)p / (double)permutations);
+    /* Permutations in chunks over worker processes (parallel.h): permutation
+     * p shuffles with its own generator (seed, p), so the sample and the
+     * p-values do not depend on the number of workers. */
+    perm_ctx pc = {label, ea, eb, ng, m, permutations, 0, seed};
+    pc.chunks = permutations < 64 ? permutations : 64;
+    size_t per_chunk = (permutations + pc.chunks - 1) / pc.chunks;
+    bm_chunk_job job = {pc.chunks, per_chunk, perm_scratch_new, free, perm_chunk, &pc,
+                        "E-I permutation test"};
+    double *slots = NULL;
+    if ((st = bm_run_chunks(&job, jobs, &slots)) != BM_OK) {
+        free(sample);
+        goto done;
     }
+    for (size_t p = 0; p < permutations; p++)
+        sample[p] = slots[(p % pc.chunks) * per_chunk + p / pc.chunks];
+    bm_shared_free(slots, bm_chunk_slots_bytes(&job));
+    double sum = 0;
+    for (size_t p = 0; p < permutations; p++)
+        sum += sample[p];
     double mean = sum / (double)permutations, tol = 1e-12;
     size_t low = 0, extreme = 0;
     for (size_t p = 0; p < permutations; p++) {
@@ -124,13 +164,11 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
     }
     out->p_value = (1.0 + (double)low) / (1.0 + (double)permutations);
     out->p_value_two_sided = (1.0 + (double)extreme) / (1.0 + (double)permutations);
-    bm_i_progress("E-I permutation test", 100.0);
     free(sample);
 done:
     free(ea);
     free(eb);
     free(label);
-    free(perm);
     free(members);
     return st;
 }

@@ -273,7 +273,7 @@ void bm_dag_build(bm_search *s, const long *of)
         bm_vid v = s->order[i];
         double dv = s->dist[v], sig = i == 0 ? 1 : 0;
         s->pstart[i] = np;
-        s->grp[i] = of[v];
+        s->grp[i] = of ? of[v] : -1;
         if (i > 0)
             for (bm_vid a = in->start[v]; a < in->start[v + 1]; a++) {
                 bm_vid p = in->to[a];

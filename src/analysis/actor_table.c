@@ -1,7 +1,10 @@
-/* centrality.c: the actor table, with the standard centralities from igraph.
+/* actor_table.c: the actor table: the actor's id and attributes, then every
+ * actor measure, assembled from the standard centralities of igraph (called
+ * here), the shortest-path pass (measure/paths.c), structural holes,
+ * brokerage, composition and communities.
  *
- * Each measure is igraph's implementation behind one call; the comment beside
- * it cites the definition and says how weights and direction enter.
+ * Each igraph measure is one call; the comment beside it cites the
+ * definition and says how weights and direction enter.
  * Collaboration weight is strength: path-based measures (betweenness,
  * closeness, harmonic) use distance = 1/weight; eigenvector and PageRank use
  * the weight itself. With --unweighted every tie counts 1. */
@@ -12,6 +15,7 @@
 #include "internal.h"
 #include "communities.h"
 #include "holes.h"
+#include "paths.h"
 
 
 static bm_status add_vec(bm_table *t, const char *name, const igraph_vector_t *v,
@@ -22,30 +26,35 @@ static bm_status add_vec(bm_table *t, const char *name, const igraph_vector_t *v
 
 bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_measure_options *opt)
 {
+    return bm_i_actor_table(out, net, opt, NULL);
+}
+
+bm_status bm_i_actor_table(bm_table **out, const bm_network *net, const bm_measure_options *opt,
+                           const bm_i_cache *cache)
+{
     bm_status st = BM_OK;
     bm_table *t = NULL;
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
     int directed = net->directed;
     int unweighted = opt && opt->unweighted;
-    igraph_vector_t res, dist;
+    igraph_vector_t res;
     igraph_vector_int_t ires;
     const igraph_t *ug = net->ug;
     const igraph_vector_t *w = unweighted ? NULL : &net->weight;
     double *tmp = NULL, *betweenness = NULL;
+    bm_paths own_paths;
+    const bm_paths *paths = cache ? cache->paths : NULL;
+    memset(&own_paths, 0, sizeof own_paths);
     *out = NULL;
 
-    if (igraph_vector_init(&res, n) || igraph_vector_init(&dist, 0) ||
-        igraph_vector_int_init(&ires, n))
+    if (igraph_vector_init(&res, n) || igraph_vector_int_init(&ires, n))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     tmp = malloc((size_t)(n ? n : 1) * sizeof *tmp);
     if (!tmp || (st = bm_table_new(&t, "actors", (size_t)n)) != BM_OK) {
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
-    if ((st = bm_distances(&net->weight, unweighted, &dist)) != BM_OK)
-        goto done;
-    const igraph_vector_t *d = unweighted ? NULL : &dist;
 
     /* id and attributes, as given */
     if ((st = bm_table_add_text(t, "id", (const char *const *)net->ids, "actor id", "")) != BM_OK)
@@ -88,49 +97,61 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 
     /* Betweenness: Brandes (2001) J. Math. Sociol. 25:163, shortest paths with
      * distance 1/weight; undirected pairs counted once. Normalised as
-     * NetworkX does: x 2/((n-1)(n-2)) undirected, x 1/((n-1)(n-2)) directed. */
-    BM_IG(igraph_betweenness(g, &res, igraph_vss_all(), directed, d), "betweenness");
-    if ((st = add_vec(t, "betweenness", &res, "shortest paths through the actor (distance = 1/weight)",
-                      "Brandes (2001) J. Math. Sociol. 25:163; igraph_betweenness")) != BM_OK)
-        goto done;
-    betweenness = malloc((size_t)(n ? n : 1) * sizeof *betweenness);
-    if (!betweenness) {
-        st = bm_error_set(BM_EINTERNAL, "out of memory");
-        goto done;
-    }
-    for (igraph_integer_t i = 0; i < n; i++)
-        betweenness[i] = VECTOR(res)[i];
-    for (igraph_integer_t i = 0; i < n; i++) {
-        double scale = n > 2 ? (directed ? 1.0 : 2.0) / ((double)(n - 1) * (double)(n - 2)) : NAN;
-        tmp[i] = VECTOR(res)[i] * scale;
-    }
-    if ((st = bm_table_add_number(t, "betweenness_norm", tmp,
-                                  "betweenness / number of pairs of other actors",
-                                  "Freeman (1977) Sociometry 40:35; NetworkX normalized=True")) != BM_OK)
-        goto done;
-
-    /* Closeness: 1 / sum of distances to the actors reachable from i
+     * NetworkX does: x 2/((n-1)(n-2)) undirected, x 1/((n-1)(n-2)) directed.
+     * Closeness: 1 / sum of distances to the actors reachable from i
      * (igraph 0.10 convention; directed: outgoing paths); NaN for isolates.
      * Freeman (1979) Social Networks 1:215. Harmonic centrality: sum over
      * others of 1/d, 0 when unreachable (Marchiori & Latora 2000, Physica A
-     * 285:539); directed: outgoing. Both from one all-pairs pass (paths.c). */
+     * 285:539); directed: outgoing. All three from one pass of searches
+     * (measure/paths.c), exact or sampled with a stated error. */
+    if (!paths) {
+        if ((st = bm_i_paths_for(&own_paths, net, opt, 1, 1, 0, NULL, 0)) != BM_OK)
+            goto done;
+        paths = &own_paths;
+    }
     {
-        double *harm = malloc((size_t)(n ? n : 1) * sizeof *harm);
-        if (!harm) {
+        char bdesc[200], cdesc[200], hdesc[200];
+        if (paths->sampled) {
+            snprintf(bdesc, sizeof bdesc,
+                     "shortest paths through the actor (distance = 1/weight); estimated from %zu sampled "
+                     "paths, within %g x n(n-1) with probability %g",
+                     paths->betweenness_samples, paths->epsilon, 1 - paths->delta);
+            snprintf(cdesc, sizeof cdesc,
+                     "1 / sum of distances to reachable actors (distance = 1/weight); estimated from "
+                     "%zu sampled sources per component", paths->source_sample);
+            snprintf(hdesc, sizeof hdesc,
+                     "sum of 1/distance to every other actor; estimated from %zu sampled sources per "
+                     "component", paths->source_sample);
+        } else {
+            snprintf(bdesc, sizeof bdesc, "shortest paths through the actor (distance = 1/weight)");
+            snprintf(cdesc, sizeof cdesc, "1 / sum of distances to reachable actors (distance = 1/weight)");
+            snprintf(hdesc, sizeof hdesc, "sum of 1/distance to every other actor");
+        }
+        const char *bcite = paths->sampled ? "Brandes (2001); estimated as Riondato & Kornaropoulos (2016) "
+                                             "Data Min. Knowl. Disc. 30:438"
+                                           : "Brandes (2001) J. Math. Sociol. 25:163";
+        if ((st = bm_table_add_number(t, "betweenness", paths->betweenness, bdesc, bcite)) != BM_OK)
+            goto done;
+        betweenness = malloc((size_t)(n ? n : 1) * sizeof *betweenness);
+        if (!betweenness) {
             st = bm_error_set(BM_EINTERNAL, "out of memory");
             goto done;
         }
-        st = bm_i_path_measures(net, unweighted, tmp, harm, NULL, NULL);
-        if (st == BM_OK)
-            st = bm_table_add_number(t, "closeness", tmp,
-                                     "1 / sum of distances to reachable actors (distance = 1/weight)",
-                                     "Freeman (1979) Social Networks 1:215; igraph_closeness");
-        if (st == BM_OK)
-            st = bm_table_add_number(t, "harmonic", harm, "sum of 1/distance to every other actor",
-                                     "Marchiori & Latora (2000) Physica A 285:539; "
-                                     "igraph_harmonic_centrality");
-        free(harm);
-        if (st != BM_OK)
+        for (igraph_integer_t i = 0; i < n; i++) {
+            double scale = n > 2 ? (directed ? 1.0 : 2.0) / ((double)(n - 1) * (double)(n - 2)) : NAN;
+            betweenness[i] = paths->betweenness[i];
+            tmp[i] = paths->betweenness[i] * scale;
+        }
+        if ((st = bm_table_add_number(t, "betweenness_norm", tmp,
+                                      "betweenness / number of pairs of other actors",
+                                      "Freeman (1977) Sociometry 40:35; NetworkX normalized=True")) != BM_OK ||
+            (st = bm_table_add_number(t, "closeness", paths->closeness, cdesc,
+                                      paths->sampled ? "Freeman (1979); estimated as Eppstein & Wang (2004) "
+                                                       "J. Graph Algorithms Appl. 8:39"
+                                                     : "Freeman (1979) Social Networks 1:215; igraph_closeness")) != BM_OK ||
+            (st = bm_table_add_number(t, "harmonic", paths->harmonic, hdesc,
+                                      "Marchiori & Latora (2000) Physica A 285:539; "
+                                      "igraph_harmonic_centrality")) != BM_OK)
             goto done;
     }
 
@@ -222,16 +243,21 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
     /* Communities: Leiden optimising modularity, seeded (communities.c);
      * numbered by first appearance in actor order. */
     {
-        long *memb = malloc((size_t)(n ? n : 1) * sizeof *memb);
-        if (!memb) {
-            st = bm_error_set(BM_EINTERNAL, "out of memory");
-            goto done;
+        long *memb = NULL;
+        const long *found = cache ? cache->community : NULL;
+        if (!found) {
+            memb = malloc((size_t)(n ? n : 1) * sizeof *memb);
+            if (!memb) {
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+                goto done;
+            }
+            size_t count = 0;
+            st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1, memb,
+                                  &count, NULL, NULL);
+            found = memb;
         }
-        size_t count = 0;
-        st = bm_i_communities(net, opt ? opt->grouping : NULL, unweighted, opt ? opt->seed : 1, memb,
-                              &count, NULL, NULL);
         for (igraph_integer_t i = 0; i < n && st == BM_OK; i++)
-            tmp[i] = (double)memb[i];
+            tmp[i] = (double)found[i];
         free(memb);
         if (st == BM_OK)
             st = bm_table_add_number(t, "community", tmp,
@@ -247,10 +273,10 @@ bm_status bm_measures_actors(bm_table **out, const bm_network *net, const bm_mea
 
 done:
     igraph_vector_destroy(&res);
-    igraph_vector_destroy(&dist);
     igraph_vector_int_destroy(&ires);
     free(tmp);
     free(betweenness);
+    bm_i_paths_free(&own_paths);
     if (st != BM_OK) {
         bm_table_free(t);
         return st;

@@ -1,0 +1,88 @@
+/* bridgemap/analysis.h: the whole analysis of a network as one object.
+ *
+ * bm_analysis is what `bridgemap analyze` runs, and what compare and the
+ * Python binding call: it owns the groupings (one per level) and the
+ * intermediates every table shares (the undirected view, the distances, one
+ * pass of shortest-path searches feeding betweenness, closeness, harmonic,
+ * distances and group betweenness of every level, the communities), computes
+ * each once, and yields every table of the output contract (README,
+ * "Output"). Path measures run on `jobs` worker processes with results that
+ * do not depend on jobs; above BM_EXACT_LIMIT (or when asked) they are
+ * sampled with the error bound that summary.json states.
+ *
+ * Usage:
+ *   bm_analysis *a;
+ *   bm_analysis_options o;
+ *   bm_analysis_options_init(&o);
+ *   o.group = "sector,unit";
+ *   if (bm_analysis_new(&a, net, &o) == BM_OK && bm_analysis_run(a) == BM_OK)
+ *       bm_analysis_write(a, "out", NULL);
+ *   bm_analysis_free(a);   (then bm_network_free(net): a borrows net) */
+#ifndef BRIDGEMAP_ANALYSIS_H
+#define BRIDGEMAP_ANALYSIS_H
+
+#include <stddef.h>
+#include "bridgemap/common.h"
+#include "bridgemap/measures.h"
+#include "bridgemap/network.h"
+#include "bridgemap/render.h"
+#include "bridgemap/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BM_MAX_LEVELS 8
+
+typedef struct bm_analysis_options {
+    /* Grouping column, or nested levels "sector,organisation,unit" (at most
+     * BM_MAX_LEVELS); NULL: "sector" when the actors have that column, else
+     * no grouping. */
+    const char *group;
+    int unweighted;          /* every tie weighs 1 */
+    unsigned long seed;      /* every random step (default 1) */
+    size_t permutations;     /* E-I permutation test; 0: 10,000 */
+    size_t top;              /* suggestions; 0: 10 */
+    unsigned jobs;           /* worker processes; 0: one per core */
+    bm_paths_method paths;   /* AUTO (default), EXACT or SAMPLED */
+    double epsilon, delta;   /* sampled: error bound; 0: BM_DEFAULT_EPSILON, BM_DEFAULT_DELTA */
+} bm_analysis_options;
+
+void bm_analysis_options_init(bm_analysis_options *opt);
+
+typedef struct bm_analysis bm_analysis;
+
+/* Prepares the analysis of net (borrowed: it must outlive the analysis) and
+ * builds its groupings. BM_EUSAGE when a grouping column does not exist. */
+bm_status bm_analysis_new(bm_analysis **out, const bm_network *net, const bm_analysis_options *opt);
+void bm_analysis_free(bm_analysis *a);
+
+/* Computes every table. */
+bm_status bm_analysis_run(bm_analysis *a);
+
+/* Grouping levels (0 without a grouping) and the grouping of each. */
+size_t bm_analysis_levels(const bm_analysis *a);
+const bm_grouping *bm_analysis_grouping(const bm_analysis *a, size_t level);
+/* Whether the path measures were sampled (valid after bm_analysis_run). */
+int bm_analysis_sampled(const bm_analysis *a);
+
+/* The tables, owned by a (NULL before bm_analysis_run; groups, group pairs
+ * and suggestions NULL without a grouping). */
+const bm_table *bm_analysis_actors(const bm_analysis *a);
+const bm_table *bm_analysis_groups(const bm_analysis *a, size_t level);
+const bm_table *bm_analysis_group_pairs(const bm_analysis *a, size_t level);
+const bm_table *bm_analysis_ties(const bm_analysis *a);
+const bm_table *bm_analysis_summary(const bm_analysis *a);
+const bm_table *bm_analysis_suggestions(const bm_analysis *a);
+
+/* Writes the output set into directory dir, whole or not at all: actors.csv,
+ * ties.csv, summary.json, and with a grouping groups.csv, group_pairs.csv,
+ * suggestions.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
+ * levels), and map.svg drawn with map (NULL: no map; its grouping and actors
+ * are filled in from a when NULL). */
+bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_render_options *map);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,284 @@
+/* analysis.c: the analysis pipeline as one object (bridgemap/analysis.h).
+ *
+ * The order of work: groupings (one per level); one pass of shortest-path
+ * searches for every path measure and the group betweenness of every level
+ * (measure/paths.c, on worker processes, exact or sampled); the communities;
+ * then the tables, each assembled from those shared intermediates rather than
+ * recomputing them; finally the writers. The CLI's `analyze` is this object
+ * plus option parsing and the sentences on stdout. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bridgemap/analysis.h"
+#include "bridgemap/output.h"
+#include "internal.h"
+#include "communities.h"
+#include "paths.h"
+
+struct bm_analysis {
+    const bm_network *net;
+    bm_analysis_options opt;
+    size_t levels;
+    bm_grouping *grouping[BM_MAX_LEVELS];
+    bm_paths paths;
+    long *community;
+    size_t n_communities;
+    double nmi, ari;
+    bm_table *actors, *ties, *summary, *suggestions;
+    bm_table *groups[BM_MAX_LEVELS], *pairs[BM_MAX_LEVELS];
+    int ran;
+};
+
+void bm_analysis_options_init(bm_analysis_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->seed = 1;
+}
+
+int bm_measures_sampled(const bm_network *net, const bm_measure_options *opt)
+{
+    bm_paths_method m = opt ? opt->paths : BM_PATHS_AUTO;
+    if (m == BM_PATHS_AUTO)
+        return (double)bm_network_actor_count(net) * (double)bm_network_tie_count(net) > BM_EXACT_LIMIT;
+    return m == BM_PATHS_SAMPLED;
+}
+
+bm_status bm_i_paths_for(bm_paths *paths, const bm_network *net, const bm_measure_options *opt,
+                         int betweenness, int closeness, int distances,
+                         const bm_grouping *const *groupings, size_t n_groupings)
+{
+    bm_paths_request req;
+    memset(&req, 0, sizeof req);
+    req.unweighted = opt && opt->unweighted;
+    req.betweenness = betweenness;
+    req.closeness = closeness;
+    req.distances = distances;
+    req.groupings = groupings;
+    req.n_groupings = n_groupings;
+    req.sampled = bm_measures_sampled(net, opt);
+    req.epsilon = opt && opt->epsilon > 0 ? opt->epsilon : BM_DEFAULT_EPSILON;
+    req.delta = opt && opt->delta > 0 ? opt->delta : BM_DEFAULT_DELTA;
+    req.seed = opt ? opt->seed : 1;
+    req.jobs = opt ? opt->jobs : 0;
+    return bm_i_paths_compute(paths, net, &req);
+}
+
+/* "a, b ,c" -> the levels' groupings. */
+static bm_status parse_levels(bm_analysis *a, const char *spec)
+{
+    char buf[1024];
+    if (strlen(spec) >= sizeof buf)
+        return bm_error_set(BM_EUSAGE, "--group: the list of levels is too long");
+    snprintf(buf, sizeof buf, "%s", spec);
+    char *p = buf;
+    for (;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        while (*p == ' ')
+            p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ')
+            p[--len] = '\0';
+        if (len == 0)
+            return bm_error_set(BM_EUSAGE, "--group: an empty level name");
+        if (a->levels == BM_MAX_LEVELS)
+            return bm_error_set(BM_EUSAGE, "--group: at most %d levels", BM_MAX_LEVELS);
+        bm_status st = bm_grouping_new(&a->grouping[a->levels], a->net, p);
+        if (st != BM_OK)
+            return st;
+        a->levels++;
+        if (!comma)
+            return BM_OK;
+        p = comma + 1;
+    }
+}
+
+bm_status bm_analysis_new(bm_analysis **out, const bm_network *net, const bm_analysis_options *opt)
+{
+    *out = NULL;
+    if (!net)
+        return bm_error_set(BM_EUSAGE, "bm_analysis_new: no network");
+    bm_analysis *a = calloc(1, sizeof *a);
+    if (!a)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    a->net = net;
+    if (opt)
+        a->opt = *opt;
+    else
+        bm_analysis_options_init(&a->opt);
+    a->opt.group = NULL; /* the caller's string need not outlive this call */
+    bm_status st = BM_OK;
+    if (opt && opt->group)
+        st = parse_levels(a, opt->group);
+    else if (bm_network_attr_find(net, "sector") >= 0)
+        st = parse_levels(a, "sector");
+    if (st != BM_OK) {
+        bm_analysis_free(a);
+        return st;
+    }
+    *out = a;
+    return BM_OK;
+}
+
+void bm_analysis_free(bm_analysis *a)
+{
+    if (!a)
+        return;
+    for (size_t l = 0; l < a->levels; l++) {
+        bm_grouping_free(a->grouping[l]);
+        bm_table_free(a->groups[l]);
+        bm_table_free(a->pairs[l]);
+    }
+    bm_i_paths_free(&a->paths);
+    free(a->community);
+    bm_table_free(a->actors);
+    bm_table_free(a->ties);
+    bm_table_free(a->summary);
+    bm_table_free(a->suggestions);
+    free(a);
+}
+
+static bm_measure_options measure_options(const bm_analysis *a, size_t level)
+{
+    bm_measure_options mo;
+    memset(&mo, 0, sizeof mo);
+    mo.grouping = a->levels ? a->grouping[level] : NULL;
+    mo.unweighted = a->opt.unweighted;
+    mo.seed = a->opt.seed;
+    mo.permutations = a->opt.permutations;
+    mo.actors = a->actors;
+    mo.jobs = a->opt.jobs;
+    mo.paths = a->opt.paths;
+    mo.epsilon = a->opt.epsilon;
+    mo.delta = a->opt.delta;
+    return mo;
+}
+
+bm_status bm_analysis_run(bm_analysis *a)
+{
+    bm_status st;
+    const bm_network *net = a->net;
+    size_t n = bm_network_actor_count(net);
+    if (a->ran)
+        return BM_OK;
+    bm_measure_options mo = measure_options(a, 0);
+
+    /* One pass of searches: every path measure, every level's group betweenness. */
+    if ((st = bm_i_paths_for(&a->paths, net, &mo, 1, 1, 1, (const bm_grouping *const *)a->grouping,
+                             a->levels)) != BM_OK)
+        return st;
+    /* Communities, once: the actor column and the summary share them. */
+    if (!(a->community = malloc((n ? n : 1) * sizeof *a->community)))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    a->nmi = a->ari = NAN;
+    if ((st = bm_i_communities(net, mo.grouping, mo.unweighted, mo.seed, a->community,
+                               &a->n_communities, &a->nmi, &a->ari)) != BM_OK)
+        return st;
+    bm_i_cache cache = {&a->paths, 0, a->community, a->n_communities, a->nmi, a->ari};
+
+    if ((st = bm_i_actor_table(&a->actors, net, &mo, &cache)) != BM_OK)
+        return st;
+    for (size_t l = 1; l < a->levels; l++)
+        if ((st = bm_measures_actors_level(a->actors, net, a->grouping[l])) != BM_OK)
+            return st;
+    mo.actors = a->actors;
+    for (size_t l = 0; l < a->levels; l++) {
+        bm_measure_options lo = measure_options(a, l);
+        bm_i_cache lc = cache;
+        lc.level = l;
+        if ((st = bm_i_groups_table(&a->groups[l], net, &lo, &lc)) != BM_OK ||
+            (st = bm_measures_group_pairs(&a->pairs[l], net, &lo)) != BM_OK)
+            return st;
+    }
+    if (a->levels &&
+        (st = bm_measures_suggestions(&a->suggestions, net, &mo, a->opt.top ? a->opt.top : 10)) != BM_OK)
+        return st;
+    if ((st = bm_measures_ties(&a->ties, net, &mo)) != BM_OK ||
+        (st = bm_i_summary_table(&a->summary, net, &mo, &cache)) != BM_OK)
+        return st;
+    a->ran = 1;
+    return BM_OK;
+}
+
+size_t bm_analysis_levels(const bm_analysis *a) { return a->levels; }
+const bm_grouping *bm_analysis_grouping(const bm_analysis *a, size_t level)
+{
+    return level < a->levels ? a->grouping[level] : NULL;
+}
+int bm_analysis_sampled(const bm_analysis *a) { return a->paths.sampled; }
+const bm_table *bm_analysis_actors(const bm_analysis *a) { return a->actors; }
+const bm_table *bm_analysis_groups(const bm_analysis *a, size_t level)
+{
+    return level < a->levels ? a->groups[level] : NULL;
+}
+const bm_table *bm_analysis_group_pairs(const bm_analysis *a, size_t level)
+{
+    return level < a->levels ? a->pairs[level] : NULL;
+}
+const bm_table *bm_analysis_ties(const bm_analysis *a) { return a->ties; }
+const bm_table *bm_analysis_summary(const bm_analysis *a) { return a->summary; }
+const bm_table *bm_analysis_suggestions(const bm_analysis *a) { return a->suggestions; }
+
+/* A file name for a grouping level: letters, digits, - and _ kept, anything
+ * else (spaces, slashes, non-ASCII) becomes _. */
+static void level_file(char *buf, size_t size, const char *prefix, const char *level)
+{
+    size_t k = (size_t)snprintf(buf, size, "%s_", prefix);
+    for (const char *p = level; *p && k + 5 < size; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_';
+        buf[k++] = ok ? c : '_';
+    }
+    snprintf(buf + k, size - k, ".csv");
+}
+
+bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_render_options *map)
+{
+    bm_status st;
+    bm_output *output = NULL;
+    char name[300];
+    if (!a->ran)
+        return bm_error_set(BM_EUSAGE, "bm_analysis_write: run the analysis first");
+    if ((st = bm_output_open(&output, dir)) != BM_OK)
+        return st;
+    for (size_t l = 0; l < a->levels; l++) {
+        if (l == 0 &&
+            ((st = bm_write_csv(a->groups[0], bm_output_path(output, "groups.csv"))) != BM_OK ||
+             (st = bm_write_csv(a->pairs[0], bm_output_path(output, "group_pairs.csv"))) != BM_OK))
+            goto done;
+        if (a->levels > 1) {
+            const char *col = bm_grouping_column(a->grouping[l]);
+            level_file(name, sizeof name, "groups", col);
+            if ((st = bm_write_csv(a->groups[l], bm_output_path(output, name))) != BM_OK)
+                goto done;
+            level_file(name, sizeof name, "group_pairs", col);
+            if ((st = bm_write_csv(a->pairs[l], bm_output_path(output, name))) != BM_OK)
+                goto done;
+        }
+    }
+    if (a->suggestions &&
+        (st = bm_write_csv(a->suggestions, bm_output_path(output, "suggestions.csv"))) != BM_OK)
+        goto done;
+    if ((st = bm_write_csv(a->actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
+        (st = bm_write_csv(a->ties, bm_output_path(output, "ties.csv"))) != BM_OK ||
+        (st = bm_write_summary_json(a->summary, a->net,
+                                    a->levels ? bm_grouping_column(a->grouping[0]) : NULL, a->opt.seed,
+                                    bm_output_path(output, "summary.json"))) != BM_OK)
+        goto done;
+    if (map) {
+        bm_render_options ro = *map;
+        if (!ro.grouping && a->levels)
+            ro.grouping = a->grouping[0];
+        if (!ro.actors)
+            ro.actors = a->actors;
+        if ((st = bm_render_map(a->net, &ro, bm_output_path(output, "map.svg"))) != BM_OK)
+            goto done;
+    }
+    st = bm_output_commit(output);
+done:
+    bm_output_free(output);
+    return st;
+}
