@@ -137,7 +137,7 @@ if [[ $networkx == 1 ]]; then
     "$PYTHON" -c 'import networkx' || { echo "run.sh: $PYTHON cannot import networkx (apt install python3-networkx)" >&2; exit 1; }
 fi
 if [[ $RSS_TOOL == auto ]]; then
-    if dpkg -s time >/dev/null 2>&1 && [[ -x /usr/bin/time ]]; then RSS_TOOL=time; else RSS_TOOL=python; fi
+    if dpkg -s time >/dev/null 2>&1 && [[ -x /usr/bin/time ]]; then RSS_TOOL="time"; else RSS_TOOL="python"; fi
 fi
 case $RSS_TOOL in
     time|python) ;;

@@ -31,8 +31,17 @@ static void bm_igraph_warning_handler(const char *reason, const char *file, int 
     bm_igraph_warnings++;
 }
 
+/* Debian's igraph runs PRPACK (PageRank) on OpenMP threads, whose partial
+ * sums add up in a different order from run to run: the last digits of
+ * PageRank changed between two runs of the same input. One OpenMP thread
+ * makes it reproducible (and leaves the cores to bridgemap's own worker
+ * processes). The symbol is weak: without libgomp there is nothing to set. */
+extern void omp_set_num_threads(int) __attribute__((weak));
+
 void bm_init(unsigned long seed)
 {
+    if (omp_set_num_threads)
+        omp_set_num_threads(1);
     igraph_set_error_handler(bm_igraph_error_handler);
     igraph_set_warning_handler(bm_igraph_warning_handler);
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
