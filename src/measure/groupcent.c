@@ -29,7 +29,8 @@
  *   twice in the sum and twice in the normaliser, so the value is the share
  *   over unordered pairs; for C = {v} it equals v's betweenness_norm).
  *
- * How group betweenness is computed. sigma_st(C) = sigma_st - (shortest s-t
+ * How group betweenness is computed (in paths.c, whose searches serve the
+ * actors' betweenness too). sigma_st(C) = sigma_st - (shortest s-t
  * paths avoiding C). A path of G's shortest length that avoids C lies in the
  * shortest-path DAG from s, so one search per source s serves every group:
  * the search finds the distances, the DAG and sigma_sv follow from them; then
@@ -57,6 +58,7 @@
 #include "groupcent.h"
 #include "internal.h"
 #include "sssp.h"
+#include "paths.h"
 
 
 /* Share of outsiders tied to a member (in- or out-tie). */
@@ -97,64 +99,15 @@ static void group_closeness(bm_search *s, const long *of, size_t k, const bm_vid
     }
 }
 
-/* Sum over ordered outsider pairs of the share of shortest paths through C,
- * normalised by (n - |C|)(n - |C| - 1). avoid: n doubles; at: k indices. */
-static void group_betweenness(bm_search *s, const long *of, size_t k, const bm_vid *size, double *avoid,
-                              bm_vid *at, double *out)
-{
-    bm_vid n = s->out->n;
-    for (size_t j = 0; j < k; j++)
-        out[j] = 0;
-    for (bm_vid src = 0; src < n; src++) {
-        bm_search_run(s, &src, 1);
-        bm_dag_build(s, of);
-        /* at[j]: position of the first member of group j reached */
-        for (size_t j = 0; j < k; j++)
-            at[j] = -1;
-        for (bm_vid i = 1; i < s->reached; i++)
-            if (s->grp[i] >= 0 && at[s->grp[i]] < 0)
-                at[s->grp[i]] = i;
-        for (size_t j = 0; j < k; j++) {
-            if (at[j] < 0 || of[src] == (long)j)
-                continue; /* no member reached, or the source is a member */
-            /* avoid[i]: shortest paths from the source to position i that
-             * pass no member; before the first member, all of them */
-            double sum = 0;
-            memcpy(avoid, s->sigma, (size_t)at[j] * sizeof *avoid);
-            for (bm_vid i = at[j]; i < s->reached; i++) {
-                if (s->grp[i] == (long)j) {
-                    avoid[i] = 0;
-                    continue;
-                }
-                double a = 0;
-                for (bm_vid e = s->pstart[i]; e < s->pstart[i + 1]; e++)
-                    a += avoid[s->pred[e]];
-                avoid[i] = a;
-                sum += 1 - a / s->sigma[i];
-            }
-            out[j] += sum;
-        }
-        if (src % 256 == 255)
-            bm_i_progress("Group betweenness", 100.0 * (double)(src + 1) / (double)n);
-    }
-    for (size_t j = 0; j < k; j++) {
-        double rest = (double)(n - size[j]);
-        out[j] = rest >= 2 ? out[j] / (rest * (rest - 1)) : NAN;
-    }
-    if (n > 0)
-        bm_i_progress("Group betweenness", 100.0);
-}
-
 bm_status bm_i_group_centralities(const bm_network *net, const bm_grouping *g, int unweighted,
                                   double *group_degree_out, double *group_closeness_out,
                                   double *group_betweenness_out)
 {
     bm_status st = BM_OK;
-    bm_adj out_arcs = {0}, in_arcs = {0}, all_arcs = {0};
+    bm_adj out_arcs = {0}, all_arcs = {0};
     bm_search s;
     igraph_vector_t dist;
     bm_vid *size = NULL, *first = NULL, *members = NULL, *scratch = NULL;
-    double *avoid = NULL;
     if (!net || !g)
         return bm_error_set(BM_EUSAGE, "group centralities need a network and a grouping");
     const igraph_t *graph = &net->graph;
@@ -190,43 +143,36 @@ bm_status bm_i_group_centralities(const bm_network *net, const bm_grouping *g, i
         bm_adj_free(&all_arcs);
         memset(&all_arcs, 0, sizeof all_arcs);
     }
-    if (group_closeness_out || group_betweenness_out) {
+    if (group_closeness_out) {
         const igraph_vector_t *len = unweighted ? NULL : &dist;
-        const bm_adj *in = NULL;
         if ((st = bm_distances(&net->weight, unweighted, &dist)) != BM_OK ||
-            (st = bm_adj_build(&out_arcs, graph, len, BM_ARCS_OUT)) != BM_OK)
+            (st = bm_adj_build(&out_arcs, graph, len, BM_ARCS_OUT)) != BM_OK ||
+            (st = bm_search_init(&s, &out_arcs, NULL)) != BM_OK)
             goto done;
-        if (group_betweenness_out) {
-            in = &out_arcs;
-            if (net->directed) {
-                if ((st = bm_adj_build(&in_arcs, graph, len, BM_ARCS_IN)) != BM_OK)
-                    goto done;
-                in = &in_arcs;
-            }
-        }
-        if ((st = bm_search_init(&s, &out_arcs, in)) != BM_OK)
-            goto done;
-    }
-    if (group_closeness_out)
         group_closeness(&s, g->of, k, size, first, members, group_closeness_out);
+    }
+    /* Group betweenness is counted in the shortest-path pass (paths.c),
+     * which shares its searches with the actors' betweenness. */
     if (group_betweenness_out) {
-        avoid = malloc((n ? (size_t)n : 1) * sizeof *avoid);
-        if (!avoid) {
-            st = bm_error_set(BM_EINTERNAL, "out of memory");
-            goto done;
-        }
-        group_betweenness(&s, g->of, k, size, avoid, scratch, group_betweenness_out);
+        bm_paths p;
+        bm_paths_request req;
+        memset(&req, 0, sizeof req);
+        req.unweighted = unweighted;
+        req.groupings = &g;
+        req.n_groupings = 1;
+        req.jobs = 1;
+        if ((st = bm_i_paths_compute(&p, net, &req)) == BM_OK)
+            memcpy(group_betweenness_out, p.group_betweenness[0], kk * sizeof *group_betweenness_out);
+        bm_i_paths_free(&p);
     }
 done:
     bm_search_free(&s);
     bm_adj_free(&out_arcs);
-    bm_adj_free(&in_arcs);
     bm_adj_free(&all_arcs);
     igraph_vector_destroy(&dist);
     free(size);
     free(first);
     free(members);
     free(scratch);
-    free(avoid);
     return st;
 }
