@@ -146,6 +146,31 @@ static bm_vid heap_pop(bm_search *s)
     return top;
 }
 
+/* Forgets the previous run: only the vertices it reached were touched. */
+static void search_reset(bm_search *s)
+{
+    for (bm_vid i = 0; i < s->reached; i++) {
+        s->dist[s->order[i]] = INFINITY;
+        s->done[s->order[i]] = 0;
+    }
+    s->reached = s->heap_n = 0;
+}
+
+/* Dijkstra's step from the settled vertex v: shorter tentative distances of
+ * its unsettled neighbours go on the heap. */
+static void relax(bm_search *s, bm_vid v)
+{
+    const bm_adj *adj = s->out;
+    for (bm_vid a = adj->start[v]; a < adj->start[v + 1]; a++) {
+        bm_vid w = adj->to[a];
+        double alt = s->dist[v] + adj->len[a];
+        if (!s->done[w] && alt < s->dist[w]) {
+            s->dist[w] = alt;
+            heap_push(s, alt, w);
+        }
+    }
+}
+
 /* Distances from the nsrc sources (0 each) to every vertex they reach: BFS
  * when the arcs have no lengths, Dijkstra (binary heap, lazy deletion)
  * otherwise. Afterwards order[0 .. reached) lists the reached vertices by
@@ -153,11 +178,7 @@ static bm_vid heap_pop(bm_search *s)
 void bm_search_run(bm_search *s, const bm_vid *src, bm_vid nsrc)
 {
     const bm_adj *adj = s->out;
-    for (bm_vid i = 0; i < s->reached; i++) { /* undo the previous run */
-        s->dist[s->order[i]] = INFINITY;
-        s->done[s->order[i]] = 0;
-    }
-    s->reached = s->heap_n = 0;
+    search_reset(s);
     if (!adj->len) { /* order doubles as the queue */
         for (bm_vid i = 0; i < nsrc; i++)
             if (s->dist[src[i]] != 0) {
@@ -186,25 +207,14 @@ void bm_search_run(bm_search *s, const bm_vid *src, bm_vid nsrc)
             continue; /* a stale entry: v was settled from a shorter one */
         s->done[v] = 1;
         s->order[s->reached++] = v;
-        for (bm_vid a = adj->start[v]; a < adj->start[v + 1]; a++) {
-            bm_vid w = adj->to[a];
-            double alt = s->dist[v] + adj->len[a];
-            if (!s->done[w] && alt < s->dist[w]) {
-                s->dist[w] = alt;
-                heap_push(s, alt, w);
-            }
-        }
+        relax(s, v);
     }
 }
 
 int bm_search_run_to(bm_search *s, bm_vid source, bm_vid target)
 {
     const bm_adj *adj = s->out;
-    for (bm_vid i = 0; i < s->reached; i++) { /* undo the previous run */
-        s->dist[s->order[i]] = INFINITY;
-        s->done[s->order[i]] = 0;
-    }
-    s->reached = s->heap_n = 0;
+    search_reset(s);
     s->dist[source] = 0;
     s->order[s->reached++] = source;
     if (source == target)
@@ -238,14 +248,7 @@ int bm_search_run_to(bm_search *s, bm_vid source, bm_vid target)
             found = 1; /* every vertex closer than target is settled */
             break;
         }
-        for (bm_vid a = adj->start[v]; a < adj->start[v + 1]; a++) {
-            bm_vid w = adj->to[a];
-            double alt = s->dist[v] + adj->len[a];
-            if (!s->done[w] && alt < s->dist[w]) {
-                s->dist[w] = alt;
-                heap_push(s, alt, w);
-            }
-        }
+        relax(s, v);
     }
     /* Vertices left with a tentative distance are not in order: forget them,
      * so that the DAG and the next run see only settled ones. Each of them
