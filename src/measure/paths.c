@@ -395,6 +395,25 @@ static void finish_groups(bm_paths *out, const pass *ps, const double *sums)
     }
 }
 
+/* The source pass's slots combined in chunk order (the same bits for any
+ * number of jobs): sums, except the longest distance, a maximum. *sum is
+ * slot_len doubles for the caller to free. */
+static bm_status combine_slots(const pass *ps, const double *slots, double **sum_out)
+{
+    double *sum = calloc(ps->slot_len, sizeof *sum);
+    *sum_out = sum;
+    if (!sum)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    for (size_t c = 0; c < ps->chunks; c++) {
+        const double *slot = slots + c * ps->slot_len;
+        for (size_t i = 0; i < ps->off_tail + 2; i++)
+            sum[i] += slot[i];
+        if (slot[ps->off_tail + 2] > sum[ps->off_tail + 2])
+            sum[ps->off_tail + 2] = slot[ps->off_tail + 2];
+    }
+    return BM_OK;
+}
+
 /* ---- exact -------------------------------------------------------------------- */
 
 static bm_status exact(bm_paths *out, pass *ps)
@@ -417,17 +436,8 @@ static bm_status exact(bm_paths *out, pass *ps)
                         "Shortest paths"};
     if ((st = bm_run_chunks(&job, ps->req->jobs, &slots)) != BM_OK)
         goto done;
-    if (!(sum = calloc(ps->slot_len, sizeof *sum))) {
-        st = bm_error_set(BM_EINTERNAL, "out of memory");
+    if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
         goto done;
-    }
-    for (size_t c = 0; c < ps->chunks; c++) { /* chunk order: the same bits for any jobs */
-        const double *slot = slots + c * ps->slot_len;
-        for (size_t i = 0; i < ps->off_tail + 2; i++)
-            sum[i] += slot[i];
-        if (slot[ps->off_tail + 2] > sum[ps->off_tail + 2])
-            sum[ps->off_tail + 2] = slot[ps->off_tail + 2];
-    }
     if (out->betweenness)
         for (size_t v = 0; v < n; v++)
             out->betweenness[v] = ps->net->directed ? sum[ps->off_bc + v] : sum[ps->off_bc + v] / 2;
@@ -593,17 +603,8 @@ static bm_status sampled(bm_paths *out, pass *ps)
                             "Sampled shortest paths"};
         if ((st = bm_run_chunks(&job, req->jobs, &slots)) != BM_OK)
             goto done;
-        if (!(sum = calloc(ps->slot_len, sizeof *sum))) {
-            st = bm_error_set(BM_EINTERNAL, "out of memory");
+        if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
             goto done;
-        }
-        for (size_t c = 0; c < ps->chunks; c++) {
-            const double *slot = slots + c * ps->slot_len;
-            for (size_t i = 0; i < ps->off_tail + 2; i++)
-                sum[i] += slot[i];
-            if (slot[ps->off_tail + 2] > sum[ps->off_tail + 2])
-                sum[ps->off_tail + 2] = slot[ps->off_tail + 2];
-        }
         if (req->closeness)
             for (size_t v = 0; v < n; v++) {
                 igraph_integer_t c = VECTOR(memb)[v];
