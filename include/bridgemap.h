@@ -9,4 +9,5 @@
 #include "bridgemap/output.h"
 #include "bridgemap/render.h"
 #include "bridgemap/analysis.h"
+#include "bridgemap/mpi.h"
 #endif

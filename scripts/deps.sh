@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh: install what bridgemap needs on Debian 12, only when something is missing.
 #   scripts/deps.sh          build dependencies
-#   scripts/deps.sh --test   build and test dependencies (oracles: NetworkX, python-igraph)
+#   scripts/deps.sh --test   build and test dependencies (oracles: NetworkX, python-igraph;
+#                            Open MPI, so that the optional MPI build and its test run)
 # As root it runs apt-get; otherwise it tries `sudo -n`; otherwise it prints the
 # exact apt-get line to run and fails.
 set -euo pipefail
@@ -9,7 +10,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config libigraph-dev libcsv-dev libgraphviz-dev libcjson-dev
       nettle-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy r-cran-sna)
+  pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy r-cran-sna
+         openmpi-bin libopenmpi-dev)
 fi
 
 missing=()

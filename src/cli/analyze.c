@@ -45,6 +45,15 @@ static void help(void)
            "mean distance within epsilon x diameter (Eppstein & Wang 2004); summary.json gives\n"
            "the method, bound and sample sizes. --exact computes them exactly at any size.\n"
            "\n"
+           "Across machines (builds with Open MPI): mpirun -n P bridgemap analyze ... runs P\n"
+           "processes (ranks) that share out the same chunks of searches and permutations and\n"
+           "give byte for byte the output of one process; --jobs N worker processes run inside\n"
+           "each rank, so use one rank per machine with its cores, e.g.\n"
+           "  mpirun --hostfile HOSTS --map-by ppr:1:node:pe=CORES bridgemap analyze ...\n"
+           "The input files must be readable under the same path on every machine (a shared\n"
+           "filesystem); rank 0 alone writes OUT and prints. Every rank loads and measures the\n"
+           "whole network, so each machine needs the memory of a single-process run.\n"
+           "\n"
            "Input: RECORDS.csv needs columns source and target (any order, any case), and may\n"
            "have weight (> 0, default 1) and date (YYYY-MM-DD); repeated records of a pair add\n"
            "up to one tie. ACTORS.csv needs id; its other columns are kept as attributes.\n"
@@ -96,6 +105,10 @@ int cmd_analyze(int argc, char **argv)
             goto done;
         cli_render_options(&o, grouping, actors, &ro);
     }
+    /* Under mpirun every rank holds the same results; rank 0 writes them,
+     * once (the library leaves that choice to its caller). */
+    if (!cli_leader())
+        goto done;
     if ((st = bm_analysis_write(an, out_dir, o.no_map ? NULL : &ro)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

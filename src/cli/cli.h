@@ -32,7 +32,8 @@ typedef struct cli_opts {
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when
  * the command should go on; otherwise the exit code: 0 after printing --help
- * with help(), 2 after printing a usage error, 3 when stdout failed. */
+ * with help(), 2 after printing a usage error, 3 when stdout failed. On the
+ * MPI ranks other than 0 it prints nothing and sets quiet. */
 int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, void (*help)(void),
               cli_opts *o);
 
@@ -56,9 +57,16 @@ int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);
  * --quiet was not given. */
 void cli_progress(const cli_opts *o);
 
+/* Whether this process writes the outputs and prints: yes, except on the
+ * MPI ranks other than 0 (bridgemap/mpi.h), which compute the same results
+ * and stay silent so that an output directory is written once and a
+ * message is not printed once per rank. */
+int cli_leader(void);
+
 /* "bridgemap: message" (the library's last error) on stderr, plus the
  * "Try 'bridgemap CMD --help'." line for a usage error; returns status as the
- * exit code. */
+ * exit code. Silent on the other MPI ranks (main.c reports a failure that
+ * only such a rank had). */
 int cli_fail(const cli_opts *o, bm_status status);
 
 /* Checks --size-by and --label-by against the actor table and network before

@@ -56,7 +56,8 @@ static const opt_spec specs[] = {
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
     {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER,
      "worker processes for the shortest-path measures and the permutation test (default: one "
-     "per core); the results are the same for every N"},
+     "per core this process may use); the results are the same for every N. Under mpirun: "
+     "per rank"},
     {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER,
      "estimate betweenness, closeness, harmonic, distances and group betweenness by sampling, "
      "with the error bound of --epsilon/--delta (default above 10^10 actors x ties)"},
@@ -114,6 +115,8 @@ void cli_print_options(FILE *f, unsigned cmd)
 
 static int usage_error(const char *cmd_name, const char *fmt, const char *what)
 {
+    if (!cli_leader())
+        return 2;
     fprintf(stderr, "bridgemap: ");
     fprintf(stderr, fmt, what);
     fprintf(stderr, "\nTry 'bridgemap %s --help'.\n", cmd_name);
@@ -141,8 +144,11 @@ int cli_parse(int argc, char **argv, unsigned cmd, const char *cmd_name, void (*
     int rc = parse_args(argc, argv, cmd, cmd_name, o);
     if (rc)
         return rc;
+    if (!cli_leader())
+        o->quiet = 1; /* no progress, warnings or sentences from the other ranks */
     if (o->help) {
-        help();
+        if (cli_leader())
+            help();
         return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
     }
     return -1;
@@ -300,8 +306,12 @@ void cli_progress(const cli_opts *o)
         bm_set_progress(progress_line, &last);
 }
 
+int cli_leader(void) { return bm_mpi_rank() == 0; }
+
 int cli_fail(const cli_opts *o, bm_status status)
 {
+    if (!cli_leader())
+        return (int)status;
     fprintf(stderr, "bridgemap: %s\n", bm_error_last());
     if (status == BM_EUSAGE)
         fprintf(stderr, "Try 'bridgemap %s --help'.\n", o->cmd_name);

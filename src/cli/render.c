@@ -24,7 +24,8 @@ int cmd_render(int argc, char **argv)
         return rc;
     rc = 0;
     if (!o.out) {
-        fprintf(stderr, "bridgemap: render needs -o MAP.svg|png|pdf|dot\nTry 'bridgemap render --help'.\n");
+        if (cli_leader())
+            fprintf(stderr, "bridgemap: render needs -o MAP.svg|png|pdf|dot\nTry 'bridgemap render --help'.\n");
         return 2;
     }
     bm_network *net = NULL;
@@ -46,6 +47,8 @@ int cmd_render(int argc, char **argv)
         goto done;
     bm_render_options ro;
     cli_render_options(&o, grouping, actors, &ro);
+    if (!cli_leader())
+        goto done; /* under mpirun rank 0 draws the map, once */
     if ((st = bm_render_map(net, &ro, o.out)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

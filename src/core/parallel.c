@@ -6,12 +6,19 @@
  * race. fork() gives each worker a copy-on-write image of the network and
  * the intermediates built before the run; only the chunk slots and the
  * chunk counter are shared. Workers leave with _exit so that no stdio
- * buffer or atexit handler of the parent runs twice. */
-/* MAP_ANONYMOUS is not POSIX 2008; glibc shows it with _DEFAULT_SOURCE */
-#define _DEFAULT_SOURCE
+ * buffer or atexit handler of the parent runs twice.
+ *
+ * Under MPI (mpi.c) each rank runs its part of the chunks this way, then
+ * the ranks exchange statuses and slots; only the parent process, after
+ * its workers are reaped, takes part in that. */
+/* MAP_ANONYMOUS is not POSIX 2008, nor sched_getaffinity: glibc shows
+ * them with _GNU_SOURCE */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/types.h>
@@ -37,6 +44,12 @@ void bm_shared_free(void *p, size_t bytes)
 
 unsigned bm_default_jobs(void)
 {
+    /* the processors this process may run on: under mpirun each rank is
+     * bound to its share of the cores (and taskset, cgroups likewise), and
+     * the workers inherit that binding */
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return (unsigned)CPU_COUNT(&set);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (unsigned)n : 1;
 }
@@ -46,8 +59,22 @@ size_t bm_chunk_slots_bytes(const bm_chunk_job *job)
     return job->chunks * job->slot_len * sizeof(double);
 }
 
-/* What the workers share besides the slots: the next chunk to claim, how
- * many are finished, and the first failure. */
+/* The chunks this process runs: first, first + stride, ... below
+ * job->chunks (all of them, 0, 1, ..., without MPI), count of them. */
+typedef struct part {
+    size_t first, stride, count;
+} part;
+
+static part part_of(const bm_chunk_job *job, size_t first, size_t stride)
+{
+    part p = {first, stride, 0};
+    if (first < job->chunks)
+        p.count = (job->chunks - first + stride - 1) / stride;
+    return p;
+}
+
+/* What the workers share besides the slots: the next chunk to claim (an
+ * index into the part), how many are finished, and the first failure. */
 typedef struct shared_state {
     size_t next, finished;
     int failed;
@@ -55,8 +82,9 @@ typedef struct shared_state {
     char message[512];
 } shared_state;
 
-/* Claims and runs chunks until none is left; returns the first failure. */
-static bm_status work(const bm_chunk_job *job, shared_state *sh, double *slots)
+/* Claims and runs chunks of the part until none is left; returns the first
+ * failure. */
+static bm_status work(const bm_chunk_job *job, part p, shared_state *sh, double *slots)
 {
     void *scratch = NULL;
     bm_status st = BM_OK;
@@ -65,9 +93,10 @@ static bm_status work(const bm_chunk_job *job, shared_state *sh, double *slots)
     for (;;) {
         if (__atomic_load_n(&sh->failed, __ATOMIC_ACQUIRE))
             break;
-        size_t c = __atomic_fetch_add(&sh->next, 1, __ATOMIC_ACQ_REL);
-        if (c >= job->chunks)
+        size_t k = __atomic_fetch_add(&sh->next, 1, __ATOMIC_ACQ_REL);
+        if (k >= p.count)
             break;
+        size_t c = p.first + k * p.stride;
         if ((st = job->run(job->ctx, scratch, c, slots + c * job->slot_len)) != BM_OK)
             break;
         __atomic_fetch_add(&sh->finished, 1, __ATOMIC_ACQ_REL);
@@ -86,50 +115,39 @@ static void record_failure(shared_state *sh, bm_status st)
     }
 }
 
-static void report(const bm_chunk_job *job, size_t done)
+static void report(const bm_chunk_job *job, part p, size_t done)
 {
-    if (job->step && job->chunks > 0)
-        bm_i_progress(job->step, 100.0 * (double)done / (double)job->chunks);
+    if (job->step && p.count > 0)
+        bm_i_progress(job->step, 100.0 * (double)done / (double)p.count);
 }
 
-bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots_out)
+/* The part in this process: what the workers would compute. */
+static bm_status run_here(const bm_chunk_job *job, part p, double *slots)
 {
     bm_status st = BM_OK;
-    size_t bytes = bm_chunk_slots_bytes(job);
-    double *slots = NULL;
-    shared_state *sh = NULL;
-    pid_t *pids = NULL;
-    unsigned started = 0;
-    *slots_out = NULL;
-    if (jobs == 0)
-        jobs = bm_default_jobs();
-    if (jobs > job->chunks)
-        jobs = job->chunks ? (unsigned)job->chunks : 1;
-    if (job->slot_len && job->chunks > SIZE_MAX / sizeof(double) / job->slot_len)
+    void *scratch = NULL;
+    if (p.count == 0)
+        return BM_OK;
+    if (job->worker_new && !(scratch = job->worker_new(job->ctx)))
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    slots = bm_shared_alloc(bytes);
-    sh = bm_shared_alloc(sizeof *sh);
-    if (!slots || !sh) {
-        st = bm_error_set(BM_EINTERNAL, "out of memory (shared memory of %zu bytes)", bytes);
-        goto done;
+    for (size_t k = 0; k < p.count && st == BM_OK; k++) {
+        size_t c = p.first + k * p.stride;
+        st = job->run(job->ctx, scratch, c, slots + c * job->slot_len);
+        report(job, p, k + 1);
     }
-    if (jobs <= 1) {
-        /* The same chunks in this process: what the workers would compute. */
-        void *scratch = NULL;
-        if (job->worker_new && !(scratch = job->worker_new(job->ctx))) {
-            st = bm_error_set(BM_EINTERNAL, "out of memory");
-            goto done;
-        }
-        for (size_t c = 0; c < job->chunks && st == BM_OK; c++) {
-            st = job->run(job->ctx, scratch, c, slots + c * job->slot_len);
-            report(job, c + 1);
-        }
-        if (job->worker_free)
-            job->worker_free(scratch);
-        goto done;
-    }
-    pids = calloc(jobs, sizeof *pids);
-    if (!pids) {
+    if (job->worker_free)
+        job->worker_free(scratch);
+    return st;
+}
+
+/* The part on `jobs` (> 1) forked workers; returns when all are reaped. */
+static bm_status run_forked(const bm_chunk_job *job, part p, unsigned jobs, double *slots)
+{
+    bm_status st = BM_OK;
+    shared_state *sh = bm_shared_alloc(sizeof *sh);
+    pid_t *pids = calloc(jobs, sizeof *pids);
+    unsigned started = 0;
+    if (!sh || !pids) {
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
@@ -144,7 +162,9 @@ bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots_o
             break; /* fewer workers than asked: the others take more chunks */
         }
         if (pid == 0) {
-            bm_status wst = work(job, sh, slots);
+            /* A worker only computes and leaves: no MPI call, no stdio,
+             * no atexit handler of the parent (MPI's included). */
+            bm_status wst = work(job, p, sh, slots);
             if (wst != BM_OK)
                 record_failure(sh, wst);
             _exit(wst == BM_OK ? 0 : 1);
@@ -180,7 +200,7 @@ bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots_o
             }
             size_t done_now = __atomic_load_n(&sh->finished, __ATOMIC_ACQUIRE);
             if (done_now != shown) {
-                report(job, done_now);
+                report(job, p, done_now);
                 shown = done_now;
             }
             if (alive > 0) {
@@ -191,13 +211,45 @@ bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots_o
     }
     if (sh->failed) {
         st = bm_error_set(sh->status ? sh->status : BM_EINTERNAL, "%s", sh->message);
-    } else if (__atomic_load_n(&sh->finished, __ATOMIC_ACQUIRE) != job->chunks) {
+    } else if (__atomic_load_n(&sh->finished, __ATOMIC_ACQUIRE) != p.count) {
         st = bm_error_set(BM_EINTERNAL, "worker processes finished %zu of %zu chunks",
-                          sh->finished, job->chunks);
+                          sh->finished, p.count);
     }
 done:
     free(pids);
     bm_shared_free(sh, sizeof *sh);
+    return st;
+}
+
+bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots_out)
+{
+    bm_status st;
+    double *slots = NULL;
+    size_t bytes = 0;
+    int rank = 0, size = 1;
+    int split = bm_i_mpi_split(&rank, &size);
+    part p = part_of(job, (size_t)rank, (size_t)size);
+    *slots_out = NULL;
+    if (jobs == 0)
+        jobs = bm_default_jobs();
+    if (jobs > p.count)
+        jobs = p.count ? (unsigned)p.count : 1;
+    /* Under MPI every rank reaches the exchange of statuses whatever
+     * happened here, so that a failure on one rank cannot leave the others
+     * waiting for its slots. */
+    if (job->slot_len && job->chunks > SIZE_MAX / sizeof(double) / job->slot_len) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+    } else if (!(slots = bm_shared_alloc(bytes = bm_chunk_slots_bytes(job)))) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory (shared memory of %zu bytes)", bytes);
+    } else {
+        st = jobs <= 1 ? run_here(job, p, slots) : run_forked(job, p, jobs, slots);
+    }
+    if (split) {
+        /* the workers are reaped: MPI is only ever called from here */
+        st = bm_i_mpi_agree_status(st);
+        if (st == BM_OK)
+            st = bm_i_mpi_share(job, slots);
+    }
     if (st != BM_OK) {
         bm_shared_free(slots, bytes);
         return st;

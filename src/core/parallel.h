@@ -12,6 +12,13 @@
  * Randomness inside a chunk must come from bm_rng seeded from the chunk (or
  * item) index, never from igraph's global RNG, for the same reason.
  *
+ * Across machines (bridgemap/mpi.h): after bm_mpi_start joined an MPI job
+ * of P > 1 ranks, rank r runs only chunks r, r + P, ... (on its own `jobs`
+ * workers), and then every rank receives every chunk's slot from the rank
+ * that computed it, so each ends with the same slots as one process would.
+ * bm_run_chunks is then collective: every rank must make the same calls in
+ * the same order, which holds because everything around it is deterministic.
+ *
  * Library-internal (src/ only). */
 #ifndef BRIDGEMAP_PARALLEL_H
 #define BRIDGEMAP_PARALLEL_H
@@ -34,10 +41,19 @@ typedef struct bm_chunk_job {
     void (*worker_free)(void *scratch);
     /* Computes chunk c into slot (slot_len doubles). Shared results that
      * need no combining (one value per source, say) may also be written
-     * into memory from bm_shared_alloc that ctx points to. */
+     * into memory from bm_shared_alloc that ctx points to; such memory must
+     * be named in disjoint below, or MPI ranks would miss other ranks' parts. */
     bm_status (*run)(void *ctx, void *scratch, size_t chunk, double *slot);
     void *ctx;
     const char *step; /* progress name, or NULL */
+    /* Zero-initialised shared arrays (bm_shared_alloc) in which each entry
+     * is written by at most one chunk, disjoint_len[i] doubles each (NULL:
+     * none). Under MPI they are combined across ranks entry by entry, exact
+     * because every rank but the writer still holds the zero bits: by a
+     * bitwise OR of the bytes rather than a sum, which would be exact too
+     * but would turn a written -0.0 into +0.0 (NaN survives either way). */
+    double *disjoint[2];
+    size_t disjoint_len[2];
 } bm_chunk_job;
 
 /* Runs every chunk of job on up to `jobs` processes (0: bm_default_jobs()).
@@ -48,7 +64,22 @@ typedef struct bm_chunk_job {
 bm_status bm_run_chunks(const bm_chunk_job *job, unsigned jobs, double **slots);
 size_t bm_chunk_slots_bytes(const bm_chunk_job *job);
 
-/* The number of online processors (at least 1). */
+/* ---- chunks across MPI ranks (mpi.c; no-ops in a build without MPI) ---- */
+
+/* 1 when chunked work is split over MPI ranks (bm_mpi_start joined a job of
+ * more than one rank), with this process's *rank of *size; else 0. */
+int bm_i_mpi_split(int *rank, int *size);
+/* Collective. The status and message of the lowest-numbered rank whose st
+ * is not BM_OK become every rank's (the message names that rank); BM_OK when
+ * every rank's st is. */
+bm_status bm_i_mpi_agree_status(bm_status st);
+/* Collective, after every rank computed its chunks into slots: each chunk's
+ * slot from its rank (chunk % size) to all, then job's disjoint arrays
+ * combined. Every rank then holds the same bits. */
+bm_status bm_i_mpi_share(const bm_chunk_job *job, double *slots);
+
+/* The number of processors this process may run on (its CPU affinity,
+ * which mpirun, taskset and cgroups narrow), at least 1. */
 unsigned bm_default_jobs(void);
 
 /* xoshiro256** (Blackman & Vigna 2021, ACM TOMS 47(4):36), seeded through

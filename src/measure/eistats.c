@@ -143,8 +143,9 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
     perm_ctx pc = {label, ea, eb, ng, m, permutations, 0, seed};
     pc.chunks = permutations < 64 ? permutations : 64;
     size_t per_chunk = (permutations + pc.chunks - 1) / pc.chunks;
-    bm_chunk_job job = {pc.chunks, per_chunk, perm_scratch_new, free, perm_chunk, &pc,
-                        "E-I permutation test"};
+    bm_chunk_job job = {.chunks = pc.chunks, .slot_len = per_chunk, .worker_new = perm_scratch_new,
+                        .worker_free = free, .run = perm_chunk, .ctx = &pc,
+                        .step = "E-I permutation test"}; /* slots only: nothing disjoint */
     double *slots = NULL;
     if ((st = bm_run_chunks(&job, jobs, &slots)) != BM_OK) {
         free(sample);

@@ -432,8 +432,12 @@ static bm_status exact(bm_paths *out, pass *ps)
             goto done;
         }
     }
-    bm_chunk_job job = {ps->chunks, ps->slot_len, scratch_new, scratch_free, source_chunk, ps,
-                        "Shortest paths"};
+    /* closeness and harmonic: one entry per source, each written by the
+     * source's chunk; under MPI the ranks' parts are merged (parallel.h) */
+    bm_chunk_job job = {.chunks = ps->chunks, .slot_len = ps->slot_len, .worker_new = scratch_new,
+                        .worker_free = scratch_free, .run = source_chunk, .ctx = ps,
+                        .step = "Shortest paths", .disjoint = {ps->closeness, ps->harmonic},
+                        .disjoint_len = {nn, nn}};
     if ((st = bm_run_chunks(&job, ps->req->jobs, &slots)) != BM_OK)
         goto done;
     if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
@@ -599,8 +603,9 @@ static bm_status sampled(bm_paths *out, pass *ps)
 
     if (req->closeness || req->distances || ps->levels) {
         ps->chunks = choose_chunks(ns, ps->slot_len);
-        bm_chunk_job job = {ps->chunks, ps->slot_len, scratch_new, scratch_free, source_chunk, ps,
-                            "Sampled shortest paths"};
+        bm_chunk_job job = {.chunks = ps->chunks, .slot_len = ps->slot_len, .worker_new = scratch_new,
+                            .worker_free = scratch_free, .run = source_chunk, .ctx = ps,
+                            .step = "Sampled shortest paths"};
         if ((st = bm_run_chunks(&job, req->jobs, &slots)) != BM_OK)
             goto done;
         if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
@@ -651,8 +656,9 @@ static bm_status sampled(bm_paths *out, pass *ps)
             ps->dag = 1;
             rk_chunks = choose_chunks(r, n);
             ps->chunks = rk_chunks;
-            bm_chunk_job job = {rk_chunks, n, scratch_new, scratch_free, rk_chunk, ps,
-                                "Betweenness samples"};
+            bm_chunk_job job = {.chunks = rk_chunks, .slot_len = n, .worker_new = scratch_new,
+                                .worker_free = scratch_free, .run = rk_chunk, .ctx = ps,
+                                .step = "Betweenness samples"};
             if ((st = bm_run_chunks(&job, req->jobs, &rk)) != BM_OK)
                 goto done;
             /* counts / r estimate betweenness over ordered pairs / (n (n-1));
