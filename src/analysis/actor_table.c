@@ -112,10 +112,16 @@ bm_status bm_i_actor_table(bm_table **out, const bm_network *net, const bm_measu
     {
         char bdesc[200], cdesc[200], hdesc[200];
         if (paths->sampled) {
-            snprintf(bdesc, sizeof bdesc,
-                     "shortest paths through the actor (distance = 1/weight); estimated from %zu sampled "
-                     "paths, within %g x n(n-1) with probability %g",
-                     paths->betweenness_samples, paths->epsilon, 1 - paths->delta);
+            if (paths->betweenness_from_sources)
+                snprintf(bdesc, sizeof bdesc,
+                         "shortest paths through the actor (distance = 1/weight); estimated from %zu "
+                         "sampled sources per component, within %g x n(n-1) with probability %g",
+                         paths->source_sample, paths->epsilon, 1 - paths->delta);
+            else
+                snprintf(bdesc, sizeof bdesc,
+                         "shortest paths through the actor (distance = 1/weight); estimated from %zu "
+                         "sampled paths, within %g x n(n-1) with probability %g",
+                         paths->betweenness_samples, paths->epsilon, 1 - paths->delta);
             snprintf(cdesc, sizeof cdesc,
                      "1 / sum of distances to reachable actors (distance = 1/weight); estimated from "
                      "%zu sampled sources per component", paths->source_sample);
@@ -127,9 +133,12 @@ bm_status bm_i_actor_table(bm_table **out, const bm_network *net, const bm_measu
             snprintf(cdesc, sizeof cdesc, "1 / sum of distances to reachable actors (distance = 1/weight)");
             snprintf(hdesc, sizeof hdesc, "sum of 1/distance to every other actor");
         }
-        const char *bcite = paths->sampled ? "Brandes (2001); estimated as Riondato & Kornaropoulos (2016) "
-                                             "Data Min. Knowl. Disc. 30:438"
-                                           : "Brandes (2001) J. Math. Sociol. 25:163";
+        const char *bcite = !paths->sampled ? "Brandes (2001) J. Math. Sociol. 25:163"
+                            : paths->betweenness_from_sources
+                                ? "Brandes (2001); estimated as Brandes & Pich (2007) Int. J. Bifurcation "
+                                  "and Chaos 17:2303, bound by Hoeffding (1963)"
+                                : "Brandes (2001); estimated as Riondato & Kornaropoulos (2016) Data Min. "
+                                  "Knowl. Disc. 30:438";
         if ((st = bm_table_add_number(t, "betweenness", paths->betweenness, bdesc, bcite)) != BM_OK)
             goto done;
         betweenness = malloc((size_t)(n ? n : 1) * sizeof *betweenness);

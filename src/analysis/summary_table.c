@@ -72,6 +72,7 @@ bm_status bm_i_summary_table(bm_table **out, const bm_network *net, const bm_mea
         int sampled_paths = p->sampled;
         double eps = p->epsilon, delta = p->delta, vd = p->vertex_diameter;
         double sources = (double)p->source_sample, samples = (double)p->betweenness_samples;
+        int bc_sources = p->betweenness_from_sources;
         double geps = p->group_betweenness_epsilon;
         bm_i_paths_free(&own);
         ADD("mean_distance", mean,
@@ -92,12 +93,22 @@ bm_status bm_i_summary_table(bm_table **out, const bm_network *net, const bm_mea
         ADD("epsilon", sampled_paths ? eps : NAN,
             "sampled: bound on the error of betweenness / (n(n-1)), of each actor's mean distance "
             "(x the component's diameter) and, as group_betweenness_epsilon, of group betweenness",
-            "Riondato & Kornaropoulos (2016); Eppstein & Wang (2004)");
+            "Riondato & Kornaropoulos (2016); Brandes & Pich (2007); Eppstein & Wang (2004)");
         ADD("delta", sampled_paths ? delta : NAN, "sampled: the bounds fail with probability at most delta", "");
-        ADD("betweenness_samples", sampled_paths ? samples : NAN,
-            "sampled: shortest paths drawn for betweenness", "Riondato & Kornaropoulos (2016)");
-        ADD("vertex_diameter_bound", sampled_paths ? vd : NAN,
-            "sampled: the bound on the most actors on one shortest path that set betweenness_samples",
+        const char *bmethod = !sampled_paths ? "exact" : bc_sources ? "sampled sources" : "sampled paths";
+        if ((st = bm_table_add_text(t, "betweenness_method", &bmethod,
+                                    "exact; sampled sources: the dependencies of the sampled sources "
+                                    "(below), weighted up; sampled paths: one shortest path per "
+                                    "sampled pair",
+                                    "Brandes & Pich (2007); Riondato & Kornaropoulos (2016)")) != BM_OK)
+            goto done;
+        ADD("betweenness_samples", sampled_paths ? (bc_sources ? sources : samples) : NAN,
+            "sampled: sources searched per component (sampled sources) or shortest paths drawn "
+            "(sampled paths) for betweenness",
+            bc_sources ? "Brandes & Pich (2007), Hoeffding (1963)" : "Riondato & Kornaropoulos (2016)");
+        ADD("vertex_diameter_bound", sampled_paths && !bc_sources ? vd : NAN,
+            "sampled paths: the bound on the most actors on one shortest path that set "
+            "betweenness_samples",
             "Riondato & Kornaropoulos (2016)");
         ADD("sources_per_component", sampled_paths ? sources : NAN,
             "sampled: searches per connected component for closeness, harmonic, distances and group "

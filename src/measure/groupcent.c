@@ -71,7 +71,7 @@ static void group_degree(const bm_adj *all, const long *of, size_t k, const bm_v
         out[j] = 0;
     }
     for (bm_vid v = 0; v < n; v++) /* v is the outsider, u the member */
-        for (bm_vid a = all->start[v]; a < all->start[v + 1]; a++) {
+        for (bm_arc a = all->start[v]; a < all->start[v + 1]; a++) {
             long gu = of[all->to[a]];
             if (gu < 0 || gu == of[v] || stamp[gu] == v)
                 continue;
@@ -111,7 +111,10 @@ bm_status bm_i_group_centralities(const bm_network *net, const bm_grouping *g, i
     if (!net || !g)
         return bm_error_set(BM_EUSAGE, "group centralities need a network and a grouping");
     const igraph_t *graph = &net->graph;
-    bm_vid n = igraph_vcount(graph);
+    if (igraph_vcount(graph) > BM_VID_MAX)
+        return bm_error_set(BM_EINTERNAL, "%" IGRAPH_PRId " actors: group centralities take at most %d",
+                            igraph_vcount(graph), BM_VID_MAX);
+    bm_vid n = (bm_vid)igraph_vcount(graph);
     size_t k = g->n_groups, kk = k ? k : 1;
     memset(&s, 0, sizeof s);
     if (igraph_vector_init(&dist, 0))

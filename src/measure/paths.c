@@ -19,7 +19,19 @@
  * number of workers gives the same bits (parallel.h).
  *
  * Sampled (the error bounds are those of paths.h):
- * - betweenness: Riondato, M. & Kornaropoulos, E. M. (2016). Fast
+ * - betweenness, when the sampled sources below are searched anyway (for
+ *   closeness, distances or groups): Brandes & Pich's source sampling
+ *   (Brandes, U. & Pich, C. 2007. Centrality estimation in large networks.
+ *   Int. J. Bifurcation and Chaos 17(7):2303; also Bader et al. 2007, WAW):
+ *   the dependencies delta_s(v) of the k_C sources drawn in v's component C,
+ *   weighted |C|/k_C, estimate v's betweenness over ordered pairs without
+ *   bias. Each |C| delta_s(v) lies in [0, |C|(|C| - 2)], so Hoeffding's
+ *   bound for sampling without replacement (Hoeffding 1963, section 6) gives
+ *   P(|error| >= eps n(n-1)) <= 2 exp(-2 k eps^2), and the union over the n
+ *   actors is delta with the same k as closeness: the (eps, delta) guarantee
+ *   of Riondato & Kornaropoulos below, from searches already made, instead
+ *   of r more.
+ * - betweenness alone: Riondato, M. & Kornaropoulos, E. M. (2016). Fast
  *   approximation of betweenness centrality through sampling. Data Min.
  *   Knowl. Disc. 30(2):438-475. r = (c / eps^2)(floor(log2(VD - 2)) + 1 +
  *   ln(1/delta)) ordered pairs (u, v) are drawn uniformly; for each, one
@@ -104,6 +116,7 @@ typedef struct pass {
     size_t off_bc, off_sumd, off_suminv, off_group, off_tail, slot_len;
     double *closeness, *harmonic; /* exact: shared, written per source */
     int dag;                 /* the pass needs DAGs (betweenness or groups) */
+    int source_bc;           /* betweenness from the source pass (exact, or sampled sources) */
     /* the RK pass */
     size_t rk_samples;
 } pass;
@@ -150,18 +163,18 @@ static void *scratch_new(void *ctx)
 }
 
 /* Brandes' dependency accumulation over the DAG of the last search; adds
- * delta_s(v) to bc[v] for every reached v but the source. */
-static void accumulate_betweenness(const bm_search *s, double *delta, double *bc)
+ * weight x delta_s(v) to bc[v] for every reached v but the source. */
+static void accumulate_betweenness(const bm_search *s, double *delta, double weight, double *bc)
 {
     for (bm_vid i = 0; i < s->reached; i++)
         delta[i] = 0;
     for (bm_vid i = s->reached - 1; i > 0; i--) {
         double coeff = (1.0 + delta[i]) / s->sigma[i];
-        for (bm_vid e = s->pstart[i]; e < s->pstart[i + 1]; e++) {
+        for (bm_arc e = s->pstart[i]; e < s->pstart[i + 1]; e++) {
             bm_vid p = s->pred[e];
             delta[p] += s->sigma[p] * coeff;
         }
-        bc[s->order[i]] += delta[i];
+        bc[s->order[i]] += weight * delta[i];
     }
 }
 
@@ -198,7 +211,7 @@ static void accumulate_groups(const pass *ps, const bm_search *s, scratch *w, do
                     continue;
                 }
                 double a = 0;
-                for (bm_vid e = s->pstart[i]; e < s->pstart[i + 1]; e++)
+                for (bm_arc e = s->pstart[i]; e < s->pstart[i + 1]; e++)
                     a += w->avoid[s->pred[e]];
                 w->avoid[i] = a;
                 sum += 1 - a / s->sigma[i];
@@ -222,7 +235,10 @@ static bm_status source_chunk(void *ctx, void *scr, size_t chunk, double *slot)
     for (size_t k = chunk; k < ps->n_sources; k += ps->chunks) {
         bm_vid src = ps->sources ? ps->sources[k] : (bm_vid)k;
         double weight = ps->source_weight ? ps->source_weight[k] : 1.0;
-        bm_search_run(s, &src, 1);
+        if (ps->dag)
+            bm_search_dag(s, src);
+        else
+            bm_search_run(s, &src, 1);
         double sum = 0, inv = 0, reach = 0;
         for (bm_vid i = 1; i < s->reached; i++) {
             double x = s->dist[s->order[i]];
@@ -253,9 +269,8 @@ static bm_status source_chunk(void *ctx, void *scr, size_t chunk, double *slot)
             }
         }
         if (ps->dag) {
-            bm_dag_build(s, NULL);
-            if (ps->req->betweenness && !sampled)
-                accumulate_betweenness(s, w->delta, slot + ps->off_bc);
+            if (ps->source_bc)
+                accumulate_betweenness(s, w->delta, weight, slot + ps->off_bc);
             if (ps->levels)
                 accumulate_groups(ps, s, w, weight, slot + ps->off_group);
         }
@@ -278,14 +293,13 @@ static bm_status rk_chunk(void *ctx, void *scr, size_t chunk, double *slot)
         bm_vid v = (bm_vid)bm_rng_below(&rng, n - 1);
         if (v >= u)
             v++;
-        if (!bm_search_run_to(s, u, v))
+        if (!bm_search_dag_to(s, u, v))
             continue; /* no path: the pair adds nothing */
-        bm_dag_build(s, NULL);
-        bm_vid t = s->pos[v];
+        bm_vid t = s->reached - 1; /* v, settled last */
         while (t > 0) {
             /* predecessor p with probability sigma(p) / sigma(t) */
             double x = bm_rng_unit(&rng) * s->sigma[t], acc = 0;
-            bm_vid e = s->pstart[t], last = s->pstart[t + 1] - 1;
+            bm_arc e = s->pstart[t], last = s->pstart[t + 1] - 1;
             for (; e < last; e++) {
                 acc += s->sigma[s->pred[e]];
                 if (x < acc)
@@ -307,8 +321,11 @@ static bm_status pass_init(pass *ps, const bm_network *net, const bm_paths_reque
     memset(ps, 0, sizeof *ps);
     ps->net = net;
     ps->req = req;
-    ps->n = igraph_vcount(&net->graph);
     bm_status st;
+    if (igraph_vcount(&net->graph) > BM_VID_MAX)
+        return bm_error_set(BM_EINTERNAL, "%" IGRAPH_PRId " actors: the path measures take at most %d",
+                            igraph_vcount(&net->graph), BM_VID_MAX);
+    ps->n = (bm_vid)igraph_vcount(&net->graph);
     const igraph_vector_t *len = req->unweighted ? NULL : dist;
     if ((st = bm_distances(&net->weight, req->unweighted, dist)) != BM_OK ||
         (st = bm_adj_build(&ps->out, &net->graph, len, BM_ARCS_OUT)) != BM_OK)
@@ -340,12 +357,15 @@ static void pass_free(pass *ps)
     free(ps->group_offset);
 }
 
-/* Slot layout of the source pass. */
+/* Slot layout of the source pass. Betweenness comes from it when exact,
+ * and when sampled if the sampled sources are searched anyway. */
 static void layout(pass *ps)
 {
     size_t n = (size_t)ps->n, at = 0;
+    const bm_paths_request *req = ps->req;
+    ps->source_bc = req->betweenness && (!req->sampled || req->closeness || req->distances || ps->levels);
     ps->off_bc = at;
-    if (ps->req->betweenness && !ps->req->sampled)
+    if (ps->source_bc)
         at += n;
     ps->off_sumd = at;
     ps->off_suminv = at + (ps->req->sampled && ps->req->closeness ? n : 0);
@@ -355,7 +375,7 @@ static void layout(pass *ps)
     at += ps->total_groups;
     ps->off_tail = at;
     ps->slot_len = at + 3;
-    ps->dag = (ps->req->betweenness && !ps->req->sampled) || ps->levels > 0;
+    ps->dag = ps->source_bc || ps->levels > 0;
 }
 
 static bm_status alloc_results(bm_paths *out, const pass *ps)
@@ -482,7 +502,7 @@ static bm_status vertex_diameter_bound(const pass *ps, const igraph_vector_int_t
     double lmin = 1;
     if (ps->out.len) {
         lmin = INFINITY;
-        for (bm_vid a = 0; a < ps->out.start[n]; a++)
+        for (bm_arc a = 0; a < ps->out.start[n]; a++)
             if (ps->out.len[a] < lmin)
                 lmin = ps->out.len[a];
     }
@@ -562,7 +582,7 @@ static bm_status sampled(bm_paths *out, pass *ps)
         goto done;
     }
     for (igraph_integer_t c = 0; c < ncomp; c++)
-        first[c + 1] = first[c] + VECTOR(csize)[c];
+        first[c + 1] = first[c] + (bm_vid)VECTOR(csize)[c]; /* n < 2^31 (pass_init) */
     {
         bm_vid *fill = malloc(((size_t)ncomp + 1) * sizeof *fill);
         if (!fill) {
@@ -610,6 +630,13 @@ static bm_status sampled(bm_paths *out, pass *ps)
             goto done;
         if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
             goto done;
+        if (ps->source_bc) {
+            /* the weighted sum over ordered pairs; igraph's raw scale
+             * counts undirected pairs once */
+            for (size_t v = 0; v < n; v++)
+                out->betweenness[v] = ps->net->directed ? sum[ps->off_bc + v] : sum[ps->off_bc + v] / 2;
+            out->betweenness_from_sources = 1;
+        }
         if (req->closeness)
             for (size_t v = 0; v < n; v++) {
                 igraph_integer_t c = VECTOR(memb)[v];
@@ -642,7 +669,7 @@ static bm_status sampled(bm_paths *out, pass *ps)
         slots = NULL;
     }
 
-    if (req->betweenness && n >= 3) {
+    if (req->betweenness && !ps->source_bc && n >= 3) {
         double vd = 0;
         if ((st = vertex_diameter_bound(ps, &memb, &csize, &vd)) != BM_OK)
             goto done;

@@ -5,9 +5,10 @@
  * and harmonic centrality, mean distance and diameter, and the group
  * betweenness of every group of every grouping level, so a network is
  * searched n times instead of once per measure. Distances are 1/weight (1
- * with unweighted). Sampled, betweenness follows Riondato & Kornaropoulos
- * (2016) and the other measures a stratified sample of sources (Eppstein &
- * Wang 2004); paths.c gives the estimators and their bounds.
+ * with unweighted). Sampled, the measures come from a stratified sample of
+ * sources (Eppstein & Wang 2004; betweenness: Brandes & Pich 2007), and
+ * betweenness asked alone from sampled paths (Riondato & Kornaropoulos
+ * 2016); paths.c gives the estimators and their bounds.
  *
  * Library-internal (src/ only). */
 #ifndef BRIDGEMAP_PATHS_H
@@ -42,8 +43,9 @@ typedef struct bm_paths {
     double epsilon, delta;
     size_t sources;             /* searches from sources (n when exact) */
     size_t source_sample;       /* sampled: sources drawn per large component (k) */
-    size_t betweenness_samples; /* sampled: Riondato-Kornaropoulos path samples (r) */
-    double vertex_diameter;     /* sampled: the bound on the vertex diameter r used */
+    int betweenness_from_sources; /* sampled: betweenness from the sampled sources */
+    size_t betweenness_samples; /* sampled, not from sources: Riondato-Kornaropoulos path samples (r) */
+    double vertex_diameter;     /* sampled, not from sources: the bound on the vertex diameter r used */
     double group_betweenness_epsilon; /* sampled: the largest bound over groups */
 } bm_paths;
 

@@ -15,10 +15,16 @@
 #ifndef BRIDGEMAP_SSSP_H
 #define BRIDGEMAP_SSSP_H
 
+#include <stdint.h>
 #include <igraph.h>
 #include "bridgemap/common.h"
 
-typedef igraph_integer_t bm_vid;
+/* Vertex ids and positions are 32-bit (half the memory traffic of
+ * igraph_integer_t in the inner loops; bm_adj_build refuses networks of
+ * 2^31 actors or more); arc indices are 64-bit. */
+typedef int32_t bm_vid;
+typedef int64_t bm_arc;
+#define BM_VID_MAX INT32_MAX
 
 #define BM_LEN_EPS 1e-10
 
@@ -26,11 +32,20 @@ typedef igraph_integer_t bm_vid;
  * relative to |a| + |b|, igraph_cmp_epsilon's rule) or longer than b. */
 int bm_cmp_len(double a, double b);
 
+/* bm_cmp_len(a, b) == 0 for non-negative lengths, inline for the searches'
+ * inner loops. */
+static inline int bm_same_len(double a, double b)
+{
+    double diff = a > b ? a - b : b - a;
+    return a == b || (a != 0 && b != 0 && diff < BM_LEN_EPS * (a + b));
+}
+
 /* Arcs of v are to[start[v] .. start[v+1]), with lengths len[] (NULL: every
  * arc has length 1). */
 typedef struct bm_adj {
     bm_vid n;
-    bm_vid *start, *to;
+    bm_arc *start;
+    bm_vid *to;
     double *len;
 } bm_adj;
 
@@ -39,8 +54,8 @@ enum { BM_ARCS_OUT, BM_ARCS_IN, BM_ARCS_ALL };
 /* Builds the arcs leaving each vertex (BM_ARCS_OUT), entering it (BM_ARCS_IN)
  * or both (BM_ARCS_ALL); an undirected edge is an arc each way in every mode.
  * dist (per edge id, or NULL) gives the lengths. Arcs keep edge-id order
- * within a vertex, so searches are deterministic. On failure a may be
- * partly allocated: bm_adj_free it. */
+ * within a vertex, so searches are deterministic. BM_EINTERNAL for 2^31
+ * vertices or more. On failure a may be partly allocated: bm_adj_free it. */
 bm_status bm_adj_build(bm_adj *a, const igraph_t *graph, const igraph_vector_t *dist, int mode);
 void bm_adj_free(bm_adj *a);
 
@@ -49,22 +64,32 @@ typedef struct bm_heap_item {
     bm_vid v;
 } bm_heap_item;
 
-/* One reusable search. bm_search_run fills dist and order; bm_dag_build then
- * lays the shortest-path DAG out by position in order: the vertex at
- * position i has path count sigma[i], group grp[i] and DAG predecessors at
- * positions pred[pstart[i] .. pstart[i+1]), all < i. */
+/* Per vertex, what a DAG search looks up of a neighbour that precedes it:
+ * one cache line for both. */
+typedef struct bm_mark {
+    double sigma; /* path count */
+    bm_vid pos;   /* position in order */
+} bm_mark;
+
+/* One reusable search. bm_search_run fills dist and order; bm_search_dag
+ * and bm_search_dag_to also lay the shortest-path DAG out by position in
+ * order: the vertex at position i has path count sigma[i] and DAG
+ * predecessors at positions pred[pstart[i] .. pstart[i+1]), all < i.
+ * There is no "settled" flag: when Dijkstra settles v every unsettled
+ * vertex has a tentative distance >= d(v), so a neighbour closer than v is
+ * settled, and a heap entry whose key is not its vertex's distance is stale
+ * (keys only ever decrease, one push each). */
 typedef struct bm_search {
     const bm_adj *out, *in; /* in: arcs entering a vertex (= out if undirected) */
     double *dist;           /* INFINITY: not reached */
     bm_vid *order;          /* reached vertices by distance, sources first */
     bm_vid reached;
-    unsigned char *done;
     bm_heap_item *heap;
-    bm_vid heap_n;
-    bm_vid *pos;            /* position of a reached vertex in order */
-    double *sigma;
-    long *grp;
-    bm_vid *pstart, *pred;
+    bm_arc heap_n;
+    bm_mark *mark;          /* [vertex], DAG searches: valid for reached vertices */
+    double *sigma;          /* [position] path counts */
+    bm_arc *pstart;
+    bm_vid *pred;
 } bm_search;
 
 /* in may be NULL when no DAG is needed. On failure bm_search_free s. */
@@ -76,17 +101,18 @@ void bm_search_free(bm_search *s);
  * sources first. */
 void bm_search_run(bm_search *s, const bm_vid *src, bm_vid nsrc);
 
-/* As bm_search_run from one source, but stops once target's distance is
- * final: order[0 .. reached) then holds every vertex closer than target (so
- * all of target's DAG predecessors) and target itself, last or nearly.
- * Returns 0 when target is not reachable (the search ran to the end). */
-int bm_search_run_to(bm_search *s, bm_vid source, bm_vid target);
+/* The shortest paths from one source and their DAG, built while the search
+ * settles each vertex: p -> v is a DAG arc when p was settled before v and
+ * d(p) + len(p, v) equals d(v) within BM_LEN_EPS (so the DAG is acyclic
+ * whatever the rounding). Path counts follow the DAG: sigma(source) = 1,
+ * sigma(v) = the sum over its DAG predecessors, in arc order. Needs the in
+ * arcs (bm_search_init with in). */
+void bm_search_dag(bm_search *s, bm_vid source);
 
-/* The shortest-path DAG of the last single-source run: p -> v is a DAG arc
- * when d(p) + len(p, v) equals d(v) within BM_LEN_EPS (and p comes before v
- * in order, which keeps it acyclic whatever the rounding). Path counts follow
- * the DAG: sigma(source) = 1, sigma(v) = sum over its DAG predecessors. of
- * (per vertex, or NULL) fills grp. */
-void bm_dag_build(bm_search *s, const long *of);
+/* As bm_search_dag, but stops once target is settled: order[0 .. reached)
+ * then holds every vertex closer than target (so all of target's DAG
+ * predecessors) and target itself, whose DAG and path count are complete.
+ * Returns 0 when target is not reachable (the search ran to the end). */
+int bm_search_dag_to(bm_search *s, bm_vid source, bm_vid target);
 
 #endif

@@ -114,6 +114,7 @@ assert_true "default run: path_measures exact, sampling keys present and null" "
 import json
 s = json.load(open('fj_j1/summary.json', encoding='utf-8'))
 assert s.get('path_measures') == 'exact', s.get('path_measures')
+assert s.get('betweenness_method') == 'exact', s.get('betweenness_method')
 for k in ('epsilon', 'delta', 'betweenness_samples', 'vertex_diameter_bound',
           'sources_per_component', 'group_betweenness_epsilon'):
     assert k in s, 'missing key ' + k
@@ -131,11 +132,15 @@ s = json.load(open('ap_ed/summary.json', encoding='utf-8'))
 assert s.get('path_measures') == 'sampled', s.get('path_measures')
 assert s.get('epsilon') == 0.2, s.get('epsilon')
 assert s.get('delta') == 0.2, s.get('delta')
+# every path measure is asked, so betweenness comes from the sampled sources
+# (Brandes & Pich), as many as sources_per_component; no paths are drawn
+assert s.get('betweenness_method') == 'sampled sources', s.get('betweenness_method')
 b = s.get('betweenness_samples')
 assert isinstance(b, int) and not isinstance(b, bool) and b > 0, b
-for k in ('vertex_diameter_bound', 'sources_per_component'):
-    v = s.get(k)
-    assert isinstance(v, int) and not isinstance(v, bool) and v > 0, (k, v)
+v = s.get('sources_per_component')
+assert isinstance(v, int) and not isinstance(v, bool) and v > 0, v
+assert b == v, (b, v)
+assert s.get('vertex_diameter_bound') is None, s.get('vertex_diameter_bound')
 g = s.get('group_betweenness_epsilon')
 assert isinstance(g, (int, float)) and not isinstance(g, bool) and g >= 0, g
 assert s['nodes'] == 154, s['nodes']

@@ -7,8 +7,9 @@
  * - Sampled: on networks where the exact values are known (the exact pass,
  *   itself checked against NetworkX and python-igraph by the oracle tests,
  *   and by hand here on a path), over many seeds, the largest error stays
- *   within the stated bound: betweenness / (n(n-1)) within epsilon
- *   (Riondato & Kornaropoulos), each actor's mean distance within epsilon x
+ *   within the stated bound: betweenness / (n(n-1)) within epsilon, from the
+ *   sampled sources (Brandes & Pich, Hoeffding's bound) and, asked alone,
+ *   from sampled paths (Riondato & Kornaropoulos); each actor's mean distance within epsilon x
  *   diameter (Eppstein & Wang), group betweenness within the reported
  *   group_betweenness_epsilon; a bound may fail with probability delta, so at
  *   most a delta share of seeds may miss it (none does in practice).
@@ -67,14 +68,17 @@ static bm_network *make_network(size_t groups, size_t size, int directed, int ex
     return net;
 }
 
-static void compute(bm_paths *p, const bm_network *net, const bm_grouping *g, int sampled,
-                    double eps, unsigned long seed, unsigned jobs)
+/* Every path measure, or (bc_only) betweenness alone, which takes
+ * Riondato-Kornaropoulos' sampled paths instead of the sampled sources. */
+static void compute_what(bm_paths *p, const bm_network *net, const bm_grouping *g, int sampled,
+                         double eps, unsigned long seed, unsigned jobs, int bc_only)
 {
     bm_paths_request req;
     memset(&req, 0, sizeof req);
-    req.betweenness = req.closeness = req.distances = 1;
+    req.betweenness = 1;
+    req.closeness = req.distances = !bc_only;
     req.groupings = &g;
-    req.n_groupings = 1;
+    req.n_groupings = bc_only ? 0 : 1;
     req.sampled = sampled;
     req.epsilon = eps;
     req.delta = 0.1;
@@ -84,6 +88,12 @@ static void compute(bm_paths *p, const bm_network *net, const bm_grouping *g, in
         fprintf(stderr, "paths failed: %s\n", bm_error_last());
         exit(99);
     }
+}
+
+static void compute(bm_paths *p, const bm_network *net, const bm_grouping *g, int sampled,
+                    double eps, unsigned long seed, unsigned jobs)
+{
+    compute_what(p, net, g, sampled, eps, seed, jobs, 0);
 }
 
 static int same(const double *a, const double *b, size_t n)
@@ -108,6 +118,14 @@ static void check_identical(const bm_network *net, const bm_grouping *g, int sam
     bm_i_paths_free(&p1);
     bm_i_paths_free(&p2);
     bm_i_paths_free(&p3);
+    if (sampled) { /* betweenness alone: Riondato-Kornaropoulos samples */
+        compute_what(&p1, net, g, 1, 0.25, 7, 1, 1);
+        compute_what(&p3, net, g, 1, 0.25, 7, 3, 1);
+        CHECK(!p1.betweenness_from_sources && p1.betweenness_samples > 0);
+        CHECK(same(p1.betweenness, p3.betweenness, n));
+        bm_i_paths_free(&p1);
+        bm_i_paths_free(&p3);
+    }
 }
 
 /* Over `seeds` seeds: how many runs break each bound, and the largest
@@ -120,15 +138,18 @@ static void check_bounds(const bm_network *net, const bm_grouping *g, double eps
     compute(&exact, net, g, 0, 0, 0, 2);
     /* RK normalisation: raw betweenness over ordered pairs / (n (n-1)) */
     double pairs = (double)n * (double)(n - 1) / (directed ? 1.0 : 2.0);
-    int miss_b = 0, miss_c = 0, miss_g = 0;
-    double worst_b = 0, worst_c = 0, worst_g = 0;
+    int miss_b = 0, miss_c = 0, miss_g = 0, miss_r = 0;
+    double worst_b = 0, worst_c = 0, worst_g = 0, worst_r = 0;
     for (int seed = 1; seed <= seeds; seed++) {
-        bm_paths s;
+        bm_paths s, r;
         compute(&s, net, g, 1, eps, (unsigned long)seed, 2);
-        CHECK(s.sampled && s.betweenness_samples > 0 && s.source_sample < n);
-        double eb = 0, ec = 0, eg = 0;
+        compute_what(&r, net, g, 1, eps, (unsigned long)seed, 2, 1);
+        CHECK(s.sampled && s.betweenness_from_sources && s.source_sample < n);
+        CHECK(r.sampled && !r.betweenness_from_sources && r.betweenness_samples > 0);
+        double eb = 0, ec = 0, eg = 0, er = 0;
         for (size_t v = 0; v < n; v++) {
             eb = fmax(eb, fabs(s.betweenness[v] - exact.betweenness[v]) / pairs);
+            er = fmax(er, fabs(r.betweenness[v] - exact.betweenness[v]) / pairs);
             /* mean distance to the n - 1 others (the network is connected) */
             double ms = 1.0 / s.closeness[v] / (double)(n - 1);
             double me = 1.0 / exact.closeness[v] / (double)(n - 1);
@@ -137,19 +158,24 @@ static void check_bounds(const bm_network *net, const bm_grouping *g, double eps
         for (size_t j = 0; j < k; j++)
             eg = fmax(eg, fabs(s.group_betweenness[0][j] - exact.group_betweenness[0][j]));
         miss_b += eb > eps;
+        miss_r += er > eps;
         miss_c += ec > eps;
         miss_g += eg > s.group_betweenness_epsilon;
         worst_b = fmax(worst_b, eb / eps);
+        worst_r = fmax(worst_r, er / eps);
         worst_c = fmax(worst_c, ec / eps);
         worst_g = fmax(worst_g, eg / s.group_betweenness_epsilon);
         bm_i_paths_free(&s);
+        bm_i_paths_free(&r);
     }
-    printf("  n=%zu %s eps=%g over %d seeds: worst error / bound: betweenness %.3f, mean distance "
-           "%.3f, group betweenness %.3f; misses %d %d %d\n",
-           n, directed ? "directed" : "undirected", eps, seeds, worst_b, worst_c, worst_g, miss_b,
-           miss_c, miss_g);
+    printf("  n=%zu %s eps=%g over %d seeds: worst error / bound: betweenness %.3f (sampled "
+           "sources), %.3f (sampled paths), mean distance %.3f, group betweenness %.3f; misses %d "
+           "%d %d %d\n",
+           n, directed ? "directed" : "undirected", eps, seeds, worst_b, worst_r, worst_c, worst_g,
+           miss_b, miss_r, miss_c, miss_g);
     /* delta = 0.1: at most a tenth of the seeds may miss a bound */
     CHECK(miss_b <= seeds / 10);
+    CHECK(miss_r <= seeds / 10);
     CHECK(miss_c <= seeds / 10);
     CHECK(miss_g <= seeds / 10);
     bm_i_paths_free(&exact);
