@@ -30,9 +30,15 @@ typedef enum bm_paths_method {
 /* Above this many actors x ties AUTO samples (e.g. 200,000 actors with
  * 1,000,000 ties; exact there is O(actors x ties) searches' worth of work). */
 #define BM_EXACT_LIMIT 1e10
-/* The default error bound of sampled path measures (README, "Scale"). */
+/* The default error bound of sampled path measures (README, "Scale"):
+ * epsilon 0.05, loosened on networks so large that the k sources it needs
+ * would scan more than BM_SAMPLE_WORK arcs (k x 2 x ties): the default then
+ * takes the k that fits, and epsilon is what k sources guarantee
+ * (bm_measures_epsilon). About a minute of searches on two cores; an
+ * explicit epsilon is always honoured. */
 #define BM_DEFAULT_EPSILON 0.05
 #define BM_DEFAULT_DELTA 0.1
+#define BM_SAMPLE_WORK 2e9
 
 typedef struct bm_measure_options {
     const bm_grouping *grouping; /* NULL: no grouping-based measures */
@@ -48,6 +54,9 @@ typedef struct bm_measure_options {
 
 /* Whether opt (NULL: defaults) samples the path measures of net. */
 int bm_measures_sampled(const bm_network *net, const bm_measure_options *opt);
+/* The epsilon sampling uses on net: opt->epsilon when set, else the
+ * default above (BM_DEFAULT_EPSILON, or looser on very large networks). */
+double bm_measures_epsilon(const bm_network *net, const bm_measure_options *opt);
 
 /* One row per actor: id, the actor's attribute columns, then the measures
  * (degree, in_degree, out_degree, strength, betweenness, betweenness_norm,

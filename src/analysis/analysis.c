@@ -44,6 +44,22 @@ int bm_measures_sampled(const bm_network *net, const bm_measure_options *opt)
     return m == BM_PATHS_SAMPLED;
 }
 
+double bm_measures_epsilon(const bm_network *net, const bm_measure_options *opt)
+{
+    if (opt && opt->epsilon > 0)
+        return opt->epsilon;
+    /* k = 1 + ceil(ln(2n/delta) / (2 eps^2)) sources (paths.c) scan 2 x ties
+     * arcs each (a directed network's reversed search included); at most
+     * BM_SAMPLE_WORK in all, so eps >= sqrt(ln(2n/delta) / (2 (k - 1))) */
+    double n = (double)bm_network_actor_count(net), arcs = 2.0 * (double)bm_network_tie_count(net);
+    double delta = opt && opt->delta > 0 ? opt->delta : BM_DEFAULT_DELTA;
+    double k = arcs > 0 ? floor(BM_SAMPLE_WORK / arcs) : INFINITY;
+    if (k < 2)
+        k = 2;
+    double eps = n >= 2 ? sqrt(log(2.0 * n / delta) / (2.0 * (k - 1))) : 0;
+    return eps > BM_DEFAULT_EPSILON ? (eps < 0.5 ? eps : 0.5) : BM_DEFAULT_EPSILON;
+}
+
 bm_status bm_i_paths_for(bm_paths *paths, const bm_network *net, const bm_measure_options *opt,
                          int betweenness, int closeness, int distances,
                          const bm_grouping *const *groupings, size_t n_groupings)
@@ -57,7 +73,7 @@ bm_status bm_i_paths_for(bm_paths *paths, const bm_network *net, const bm_measur
     req.groupings = groupings;
     req.n_groupings = n_groupings;
     req.sampled = bm_measures_sampled(net, opt);
-    req.epsilon = opt && opt->epsilon > 0 ? opt->epsilon : BM_DEFAULT_EPSILON;
+    req.epsilon = bm_measures_epsilon(net, opt);
     req.delta = opt && opt->delta > 0 ? opt->delta : BM_DEFAULT_DELTA;
     req.seed = opt ? opt->seed : 1;
     req.jobs = opt ? opt->jobs : 0;

@@ -121,10 +121,15 @@ int cmd_analyze(int argc, char **argv)
             rc = cli_fail(&o, BM_EINTERNAL);
             goto done;
         }
+        char how[160] = "";
+        if (bm_analysis_sampled(an)) {
+            double eps = bm_measures_epsilon(net, &mo);
+            snprintf(how, sizeof how, ", path measures sampled with epsilon %.3g%s (summary.json states the bound)",
+                     eps, mo.epsilon > 0 || eps <= BM_DEFAULT_EPSILON ? "" : ", the default at this size: --epsilon sets it");
+        }
         fprintf(stderr, "bridgemap: %zu actors, %zu ties%s%s%s; wrote %s/\n",
                 bm_network_actor_count(net), bm_network_tie_count(net),
-                grouping ? ", grouped by " : "", grouping ? bm_grouping_column(grouping) : "",
-                bm_analysis_sampled(an) ? ", path measures sampled (summary.json states the bound)" : "",
+                grouping ? ", grouped by " : "", grouping ? bm_grouping_column(grouping) : "", how,
                 out_dir);
     }
 done:

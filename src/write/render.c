@@ -29,6 +29,11 @@ static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442"
 #define PALETTE_N 7
 #define OTHER_COLOUR "#BBBBBB"
 #define NOGROUP_COLOUR "#FFFFFF"
+/* Above this many actors the map draws the BM_MAP_MAX_ACTORS largest (by
+ * the size measure, else by number of ties) and the ties among them, and
+ * says so in the legend: a hairball of 200,000 actors would take Graphviz
+ * hours and show nothing. */
+#define BM_MAP_MAX_ACTORS 1000
 
 void bm_render_options_init(bm_render_options *opt) { memset(opt, 0, sizeof *opt); }
 
@@ -102,7 +107,7 @@ static void sb_html(sbuf *b, const char *s)
 }
 
 typedef struct rank_item {
-    double key;
+    double key, key2; /* larger first: key, then key2, then the lower index */
     size_t idx;
 } rank_item;
 
@@ -111,6 +116,8 @@ static int cmp_rank_desc(const void *a, const void *b)
     const rank_item *x = a, *y = b;
     if (x->key != y->key)
         return x->key > y->key ? -1 : 1;
+    if (x->key2 != y->key2)
+        return x->key2 > y->key2 ? -1 : 1;
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
@@ -145,7 +152,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     double *size = NULL;
     rank_item *rank = NULL;
     long *colour_of_group = NULL;
-    char *tmp = NULL;
+    char *tmp = NULL, *drawn = NULL;
     int laid_out = 0;
     sbuf b = {0};
     char buf[128];
@@ -169,18 +176,38 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
         }
     }
     double maxv = 0;
+    igraph_vector_int_t deg;
+    if (igraph_vector_int_init(&deg, 0) ||
+        igraph_degree(&net->graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&deg);
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
     for (size_t i = 0; i < n; i++) {
         double v = size_col >= 0 ? bm_table_number(opt->actors, (size_t)size_col, i) : 0;
         size[i] = isfinite(v) && v > 0 ? v : 0;
         if (size[i] > maxv)
             maxv = size[i];
+        /* equal sizes rank by degree: the labels, and the drawn subset of a
+         * large network, go to the best-connected actors */
         rank[i].key = size[i];
+        rank[i].key2 = (double)VECTOR(deg)[i];
         rank[i].idx = i;
     }
     qsort(rank, n, sizeof *rank, cmp_rank_desc);
+    igraph_vector_int_destroy(&deg);
+    /* a large network: only the top BM_MAP_MAX_ACTORS are drawn */
+    size_t drawn_n = n > BM_MAP_MAX_ACTORS ? BM_MAP_MAX_ACTORS : n;
+    drawn = calloc(n ? n : 1, 1);
+    if (!drawn) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t r = 0; r < drawn_n; r++)
+        drawn[rank[r].idx] = 1;
     size_t max_labels = opt->max_labels ? opt->max_labels : (n <= 60 ? n : 30);
     if (size_col < 0)
-        max_labels = opt->max_labels ? opt->max_labels : n;
+        max_labels = opt->max_labels ? opt->max_labels : (n <= BM_MAP_MAX_ACTORS ? n : 30);
 
     long label_col = -1;
     if (opt->label_by) {
@@ -204,6 +231,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     }
     for (size_t i = 0; i < k; i++) {
         grank[i].key = (double)gr->sizes[i];
+        grank[i].key2 = 0;
         grank[i].idx = i;
     }
     qsort(grank, k, sizeof *grank, cmp_rank_desc);
@@ -219,10 +247,10 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
         st = bm_error_set(BM_EINTERNAL, "Graphviz: cannot create a graph");
         goto done;
     }
-    const char *engine = n > 2000 ? "sfdp" : "neato";
+    const char *engine = drawn_n > 2000 ? "sfdp" : "neato";
     snprintf(buf, sizeof buf, "%lu", opt->seed);
     agattr(g, AGRAPH, "start", buf);
-    agattr(g, AGRAPH, "overlap", n > 2000 ? "prism" : "false");
+    agattr(g, AGRAPH, "overlap", drawn_n > 2000 ? "prism" : "false");
     agattr(g, AGRAPH, "sep", "+6");
     agattr(g, AGRAPH, "splines", "false");
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
@@ -263,6 +291,8 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     for (size_t r = 0; r < n && r < max_labels; r++)
         labelled[rank[r].idx] = 1;
     for (size_t i = 0; i < n; i++) {
+        if (!drawn[i])
+            continue;
         snprintf(buf, sizeof buf, "n%zu", i);
         nodes[i] = agnode(g, buf, 1);
         double w = 0.14 + (maxv > 0 ? 0.56 * sqrt(size[i] / maxv) : 0.08);
@@ -303,6 +333,8 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     for (size_t e = 0; e < m; e++) {
         size_t a = (size_t)IGRAPH_FROM(&net->graph, (igraph_integer_t)e);
         size_t c = (size_t)IGRAPH_TO(&net->graph, (igraph_integer_t)e);
+        if (!drawn[a] || !drawn[c])
+            continue;
         Agedge_t *edge = agedge(g, nodes[a], nodes[c], NULL, 1);
         double w = VECTOR(net->weight)[e];
         double pw = 0.6 + (maxw > 1 ? 2.4 * log1p(w) / log1p(maxw) : 0.6);
@@ -366,6 +398,13 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
         sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Dark lines: ties across groups; "
                    "coloured lines: ties inside a group</FONT></TD></TR>");
     }
+    if (drawn_n < n) {
+        snprintf(buf, sizeof buf, "Showing the %zu of %zu actors with the largest ", drawn_n, n);
+        sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+        sb_str(&b, buf);
+        sb_html(&b, size_col >= 0 ? opt->size_by : "number of ties");
+        sb_str(&b, ", and the ties among them; group counts are of all actors</FONT></TD></TR>");
+    }
     if (size_col >= 0) {
         sb_str(&b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Circle size: ");
         sb_html(&b, opt->size_by);
@@ -424,6 +463,7 @@ done:
     free(nodes);
     free(size);
     free(rank);
+    free(drawn);
     free(colour_of_group);
     return st;
 }
