@@ -151,6 +151,19 @@ assert_dir_listing() {
 }
 
 # sums FILE...: one line of sha256 sums, to compare inputs before/after a run
+# same_outputs DIR_A DIR_B DESCRIPTION [EXTRA FILES]: one cmp per file of $OUTS
+# (and the extra ones), each present in both directories with the same bytes.
+same_outputs() {
+    local a=$1 b=$2 desc=$3 f
+    for f in $OUTS ${4:-}; do
+        if [ -f "$a/$f" ] && [ -f "$b/$f" ] && cmp -s "$a/$f" "$b/$f"; then
+            pass
+        else
+            fail "$desc: $a/$f and $b/$f differ (or one is missing)"
+        fi
+    done
+}
+
 sums() { sha256sum "$@" 2>/dev/null | cut -c1-64 | tr '\n' ' '; }
 
 # csv_field FILE KEY_COLUMN KEY COLUMN: a value of a (possibly quoted) CSV

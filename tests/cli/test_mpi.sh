@@ -35,18 +35,6 @@ mpi() {
     RC=$?
 }
 
-# same_outputs DIR_A DIR_B DESCRIPTION [EXTRA FILES]: one cmp per output file
-same_outputs() {
-    local a=$1 b=$2 desc=$3 f
-    for f in $OUTS ${4:-}; do
-        if [ -f "$a/$f" ] && [ -f "$b/$f" ] && cmp -s "$a/$f" "$b/$f"; then
-            pass
-        else
-            fail "$desc: $a/$f and $b/$f differ (or one is missing)"
-        fi
-    done
-}
-
 # messages: the number of lines bridgemap printed on stderr
 messages() { grep -c '^bridgemap: ' "$T/.stderr"; }
 

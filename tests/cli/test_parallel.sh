@@ -20,18 +20,6 @@ for f in "$FJ/records.csv" "$FJ/actors.csv" "$LZ/records.csv" "$LZ/actors.csv" \
 done
 OUTS="actors.csv groups.csv group_pairs.csv ties.csv summary.json suggestions.csv"
 
-# same_outputs DIR_A DIR_B DESCRIPTION [EXTRA FILES]: one check per output file
-same_outputs() {
-    local a=$1 b=$2 desc=$3 f
-    for f in $OUTS ${4:-}; do
-        if [ -f "$a/$f" ] && [ -f "$b/$f" ] && cmp -s "$a/$f" "$b/$f"; then
-            pass
-        else
-            fail "$desc: $a/$f and $b/$f differ (or one is missing)"
-        fi
-    done
-}
-
 # fj OUT ARGS...: analyze fjordvik quietly without a map into OUT
 fj() {
     local out=$1
