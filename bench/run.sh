@@ -374,4 +374,4 @@ for label in "${size_list[@]}"; do
     (IFS=$'\t'; echo "${row[*]}") >> "$results"
 done
 
-echo "# issue target: load/ncol <= 0.3 at 1M ties. Table saved to $results"
+echo "# issue target: load/ncol <= 0.2 at 1M ties. Table saved to $results"
