@@ -4,8 +4,10 @@
  * palette; groups past the seventh largest share grey "other"), sized by a
  * measure column, labelled by name (or id); ties inside a group take the
  * group's colour, ties across groups are dark. A legend names every group.
- * Layout is Graphviz neato (sfdp past 2,000 actors) seeded from opt->seed, so
- * the same input and seed give the same picture. */
+ * Layout is Graphviz neato seeded from opt->seed, so the same input and seed
+ * give the same picture. A network of more than 1,000 actors is drawn as its
+ * 1,000 largest (by size_by, else by number of ties) and the ties among them,
+ * and the legend says so. */
 #ifndef BRIDGEMAP_RENDER_H
 #define BRIDGEMAP_RENDER_H
 
