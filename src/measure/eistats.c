@@ -14,11 +14,15 @@
 
 static double ei(double e, double i);
 
-/* The permutation test's chunks: chunk c runs permutations c, c + C, ... */
+/* The permutation test's chunks: chunk c runs permutations c, c + C, ...
+ * Labels are one byte when there are at most 255 groups (the usual case),
+ * so that the shuffled labels of a million actors stay in the core's cache
+ * while every tie looks both ends up; the draws are the same either way. */
 typedef struct perm_ctx {
     const int32_t *label, *ea, *eb;
     size_t ng, m, permutations, chunks;
     unsigned long seed;
+    int narrow; /* labels fit uint8_t */
 } perm_ctx;
 
 static void *perm_scratch_new(void *ctx)
@@ -27,26 +31,37 @@ static void *perm_scratch_new(void *ctx)
     return malloc((pc->ng ? pc->ng : 1) * sizeof(int32_t));
 }
 
+/* One permutation into perm (of type T): Fisher-Yates, a uniform
+ * permutation of the labels, sizes kept; in = the ties left inside. */
+#define PERMUTE_AND_COUNT(T, perm, pc, rng, in)                                                 \
+    do {                                                                                        \
+        for (size_t i_ = 0; i_ < (pc)->ng; i_++)                                                \
+            (perm)[i_] = (T)(pc)->label[i_];                                                    \
+        for (size_t i_ = (pc)->ng - 1; i_ > 0; i_--) {                                          \
+            size_t j_ = (size_t)bm_rng_below(rng, (uint64_t)i_ + 1);                            \
+            T t_ = (perm)[i_];                                                                  \
+            (perm)[i_] = (perm)[j_];                                                            \
+            (perm)[j_] = t_;                                                                    \
+        }                                                                                       \
+        for (size_t e_ = 0; e_ < (pc)->m; e_++)                                                 \
+            (in) += (perm)[(pc)->ea[e_]] == (perm)[(pc)->eb[e_]];                               \
+    } while (0)
+
 static bm_status perm_chunk(void *ctx, void *scr, size_t chunk, double *slot)
 {
     const perm_ctx *pc = ctx;
-    int32_t *perm = scr;
     double mm = (double)pc->m;
     for (size_t p = chunk, k = 0; p < pc->permutations; p += pc->chunks, k++) {
         bm_rng rng;
         bm_rng_seed(&rng, pc->seed, 0x5045524d00000000ULL + p); /* "PERM" stream */
-        for (size_t i = 0; i < pc->ng; i++)
-            perm[i] = pc->label[i];
-        /* Fisher-Yates: a uniform permutation of the labels, sizes kept */
-        for (size_t i = pc->ng - 1; i > 0; i--) {
-            size_t j = (size_t)bm_rng_below(&rng, (uint64_t)i + 1);
-            int32_t t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
         size_t in = 0;
-        for (size_t e = 0; e < pc->m; e++)
-            in += perm[pc->ea[e]] == perm[pc->eb[e]];
+        if (pc->narrow) {
+            uint8_t *perm = scr;
+            PERMUTE_AND_COUNT(uint8_t, perm, pc, &rng, in);
+        } else {
+            int32_t *perm = scr;
+            PERMUTE_AND_COUNT(int32_t, perm, pc, &rng, in);
+        }
         slot[k] = ei(mm - (double)in, (double)in);
     }
     return BM_OK;
@@ -140,7 +155,7 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
     /* Permutations in chunks over worker processes (parallel.h): permutation
      * p shuffles with its own generator (seed, p), so the sample and the
      * p-values do not depend on the number of workers. */
-    perm_ctx pc = {label, ea, eb, ng, m, permutations, 0, seed};
+    perm_ctx pc = {label, ea, eb, ng, m, permutations, 0, seed, g->n_groups <= 255};
     pc.chunks = permutations < 64 ? permutations : 64;
     size_t per_chunk = (permutations + pc.chunks - 1) / pc.chunks;
     bm_chunk_job job = {.chunks = pc.chunks, .slot_len = per_chunk, .worker_new = perm_scratch_new,
