@@ -273,6 +273,49 @@ static void test_ei_against_chance(void)
     teardown(&f);
 }
 
+/* The permutation test keeps labels in one byte up to 255 groups and in
+ * four above: both, on networks of `pairs` two-actor groups.
+ * - Only the tie inside each pair: EI = -1, and a permutation keeps all
+ *   `pairs` ties inside only if it maps pairs onto pairs (probability about
+ *   pairs! 2^pairs / (2 pairs)! < 1e-300), so none of the 999 reaches the
+ *   observed value: p = 1/1000, two-sided too (their mean is near
+ *   -1 + 2 (1 - 1/(2 pairs - 1)), far from -1).
+ * - Only ties across pairs (first actor of pair i to the second of i + 1):
+ *   EI = +1, the largest value, so every permutation is <= it: p = 1. */
+static void check_ei_pairs(size_t pairs)
+{
+    size_t cap = 64 * pairs + 64;
+    char *inside = malloc(cap), *across = malloc(cap), *act = malloc(cap);
+    size_t li = (size_t)snprintf(inside, cap, "source,target\n");
+    size_t la = (size_t)snprintf(across, cap, "source,target\n");
+    size_t lc = (size_t)snprintf(act, cap, "id,team\n");
+    for (size_t i = 0; i < pairs; i++) {
+        li += (size_t)snprintf(inside + li, cap - li, "p%zua,p%zub\n", i, i);
+        la += (size_t)snprintf(across + la, cap - la, "p%zua,p%zub\n", i, (i + 1) % pairs);
+        lc += (size_t)snprintf(act + lc, cap - lc, "p%zua,T%zu\np%zub,T%zu\n", i, i, i, i);
+    }
+    fixture f;
+    setup(&f, inside, act, "team", 0);
+    CHECK(bm_grouping_count(f.grouping) == pairs);
+    CHECK_NUM(get(f.summary, "ei_index", 0), -1);
+    CHECK_NUM(get(f.summary, "ei_p_value", 0), 1.0 / 1000);
+    CHECK_NUM(get(f.summary, "ei_p_value_two_sided", 0), 1.0 / 1000);
+    teardown(&f);
+    setup(&f, across, act, "team", 0);
+    CHECK_NUM(get(f.summary, "ei_index", 0), 1);
+    CHECK_NUM(get(f.summary, "ei_p_value", 0), 1);
+    teardown(&f);
+    free(inside);
+    free(across);
+    free(act);
+}
+
+static void test_ei_permutations_many_groups(void)
+{
+    check_ei_pairs(200); /* one-byte labels */
+    check_ei_pairs(300); /* four-byte labels */
+}
+
 static void test_degenerate_groupings(void)
 {
     /* One group: every tie is inside. EI = -1; expected: no pair across, so
@@ -383,6 +426,7 @@ int main(void)
     test_ei();
     test_bridging();
     test_ei_against_chance();
+    test_ei_permutations_many_groups();
     test_centralisation();
     test_degenerate_groupings();
     test_suggestions();
