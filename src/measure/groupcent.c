@@ -111,10 +111,9 @@ bm_status bm_i_group_centralities(const bm_network *net, const bm_grouping *g, i
     if (!net || !g)
         return bm_error_set(BM_EUSAGE, "group centralities need a network and a grouping");
     const igraph_t *graph = &net->graph;
-    if (igraph_vcount(graph) > BM_VID_MAX)
-        return bm_error_set(BM_EINTERNAL, "%" IGRAPH_PRId " actors: group centralities take at most %d",
-                            igraph_vcount(graph), BM_VID_MAX);
-    bm_vid n = (bm_vid)igraph_vcount(graph);
+    bm_vid n;
+    if ((st = bm_vertex_count(graph, &n)) != BM_OK)
+        return st;
     size_t k = g->n_groups, kk = k ? k : 1;
     memset(&s, 0, sizeof s);
     if (igraph_vector_init(&dist, 0))

@@ -322,10 +322,8 @@ static bm_status pass_init(pass *ps, const bm_network *net, const bm_paths_reque
     ps->net = net;
     ps->req = req;
     bm_status st;
-    if (igraph_vcount(&net->graph) > BM_VID_MAX)
-        return bm_error_set(BM_EINTERNAL, "%" IGRAPH_PRId " actors: the path measures take at most %d",
-                            igraph_vcount(&net->graph), BM_VID_MAX);
-    ps->n = (bm_vid)igraph_vcount(&net->graph);
+    if ((st = bm_vertex_count(&net->graph, &ps->n)) != BM_OK)
+        return st;
     const igraph_vector_t *len = req->unweighted ? NULL : dist;
     if ((st = bm_distances(&net->weight, req->unweighted, dist)) != BM_OK ||
         (st = bm_adj_build(&ps->out, &net->graph, len, BM_ARCS_OUT)) != BM_OK)
@@ -402,6 +400,14 @@ static bm_status alloc_results(bm_paths *out, const pass *ps)
     return BM_OK;
 }
 
+/* The source pass's betweenness sums (ordered pairs) -> igraph's raw scale,
+ * which counts undirected pairs once. */
+static void finish_betweenness(bm_paths *out, const pass *ps, const double *sums)
+{
+    for (size_t v = 0; v < (size_t)ps->n; v++)
+        out->betweenness[v] = ps->net->directed ? sums[v] : sums[v] / 2;
+}
+
 /* Group sums -> Everett-Borgatti's normalised group betweenness. */
 static void finish_groups(bm_paths *out, const pass *ps, const double *sums)
 {
@@ -463,8 +469,7 @@ static bm_status exact(bm_paths *out, pass *ps)
     if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
         goto done;
     if (out->betweenness)
-        for (size_t v = 0; v < n; v++)
-            out->betweenness[v] = ps->net->directed ? sum[ps->off_bc + v] : sum[ps->off_bc + v] / 2;
+        finish_betweenness(out, ps, sum + ps->off_bc);
     if (out->closeness) {
         memcpy(out->closeness, ps->closeness, n * sizeof(double));
         memcpy(out->harmonic, ps->harmonic, n * sizeof(double));
@@ -631,10 +636,7 @@ static bm_status sampled(bm_paths *out, pass *ps)
         if ((st = combine_slots(ps, slots, &sum)) != BM_OK)
             goto done;
         if (ps->source_bc) {
-            /* the weighted sum over ordered pairs; igraph's raw scale
-             * counts undirected pairs once */
-            for (size_t v = 0; v < n; v++)
-                out->betweenness[v] = ps->net->directed ? sum[ps->off_bc + v] : sum[ps->off_bc + v] / 2;
+            finish_betweenness(out, ps, sum + ps->off_bc);
             out->betweenness_from_sources = 1;
         }
         if (req->closeness)

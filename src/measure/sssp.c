@@ -7,16 +7,6 @@
 #include "sssp.h"
 #include "internal.h"
 
-int bm_cmp_len(double a, double b)
-{
-    if (a == b)
-        return 0;
-    double diff = a - b;
-    if (a != 0 && b != 0 && fabs(diff) / (fabs(a) + fabs(b)) < BM_LEN_EPS)
-        return 0;
-    return diff < 0 ? -1 : 1;
-}
-
 /* ---- compact adjacency ------------------------------------------------------ */
 
 void bm_adj_free(bm_adj *a)
@@ -26,17 +16,27 @@ void bm_adj_free(bm_adj *a)
     free(a->len);
 }
 
-bm_status bm_adj_build(bm_adj *a, const igraph_t *graph, const igraph_vector_t *dist, int mode)
+bm_status bm_vertex_count(const igraph_t *graph, bm_vid *n)
 {
-    igraph_integer_t nv = igraph_vcount(graph), m = igraph_ecount(graph);
-    int directed = igraph_is_directed(graph);
-    int fwd = !directed || mode != BM_ARCS_IN, back = !directed || mode != BM_ARCS_OUT;
-    bm_arc arcs = (fwd + back) * m;
-    memset(a, 0, sizeof *a);
+    igraph_integer_t nv = igraph_vcount(graph);
     if (nv > BM_VID_MAX)
         return bm_error_set(BM_EINTERNAL, "%" IGRAPH_PRId " actors: the path measures take at most %d",
                             nv, BM_VID_MAX);
-    bm_vid n = (bm_vid)nv;
+    *n = (bm_vid)nv;
+    return BM_OK;
+}
+
+bm_status bm_adj_build(bm_adj *a, const igraph_t *graph, const igraph_vector_t *dist, int mode)
+{
+    igraph_integer_t m = igraph_ecount(graph);
+    int directed = igraph_is_directed(graph);
+    int fwd = !directed || mode != BM_ARCS_IN, back = !directed || mode != BM_ARCS_OUT;
+    bm_arc arcs = (fwd + back) * m;
+    bm_vid n;
+    memset(a, 0, sizeof *a);
+    bm_status st = bm_vertex_count(graph, &n);
+    if (st != BM_OK)
+        return st;
     a->n = n;
     a->start = calloc((size_t)n + 1, sizeof *a->start);
     a->to = malloc((arcs ? (size_t)arcs : 1) * sizeof *a->to);
@@ -161,6 +161,19 @@ static inline bm_heap_item heap_pop(bm_search *s)
     return top;
 }
 
+/* The next vertex Dijkstra settles, or -1 when the heap is empty: an entry
+ * whose key is no longer its vertex's distance is stale (the vertex got a
+ * shorter one) and is skipped. */
+static inline bm_vid next_settled(bm_search *s)
+{
+    while (s->heap_n > 0) {
+        bm_heap_item top = heap_pop(s);
+        if (top.key == s->dist[top.v])
+            return top.v;
+    }
+    return -1;
+}
+
 /* Forgets the previous run: only the vertices it reached were touched. */
 static void search_reset(bm_search *s)
 {
@@ -217,12 +230,9 @@ void bm_search_run(bm_search *s, const bm_vid *src, bm_vid nsrc)
             s->dist[src[i]] = 0;
             heap_push(s, 0, src[i]);
         }
-    while (s->heap_n > 0) {
-        bm_heap_item top = heap_pop(s);
-        if (top.key != s->dist[top.v])
-            continue; /* a stale entry: v got a shorter one */
-        s->order[s->reached++] = top.v;
-        relax(s, top.v);
+    for (bm_vid v; (v = next_settled(s)) >= 0;) {
+        s->order[s->reached++] = v;
+        relax(s, v);
     }
 }
 
@@ -329,11 +339,7 @@ static int search_dag(bm_search *s, bm_vid source, bm_vid target)
         }
     } else {
         heap_push(s, 0, source);
-        while (s->heap_n > 0) {
-            bm_heap_item top = heap_pop(s);
-            bm_vid v = top.v;
-            if (top.key != s->dist[v])
-                continue; /* a stale entry: v got a shorter one */
+        for (bm_vid v; (v = next_settled(s)) >= 0;) {
             bm_vid i = s->reached++;
             s->order[i] = v;
             settle_dag(s, v, i, &np);

@@ -28,12 +28,8 @@ typedef int64_t bm_arc;
 
 #define BM_LEN_EPS 1e-10
 
-/* -1, 0 or 1 as path length a is shorter than, equal to (within BM_LEN_EPS
- * relative to |a| + |b|, igraph_cmp_epsilon's rule) or longer than b. */
-int bm_cmp_len(double a, double b);
-
-/* bm_cmp_len(a, b) == 0 for non-negative lengths, inline for the searches'
- * inner loops. */
+/* Whether the non-negative path lengths a and b are equal: within
+ * BM_LEN_EPS relative to a + b (igraph_cmp_epsilon's rule). */
 static inline int bm_same_len(double a, double b)
 {
     double diff = a > b ? a - b : b - a;
@@ -48,6 +44,9 @@ typedef struct bm_adj {
     bm_vid *to;
     double *len;
 } bm_adj;
+
+/* graph's vertex count as a bm_vid into *n; BM_EINTERNAL from 2^31 on. */
+bm_status bm_vertex_count(const igraph_t *graph, bm_vid *n);
 
 enum { BM_ARCS_OUT, BM_ARCS_IN, BM_ARCS_ALL };
 

@@ -247,10 +247,10 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
         st = bm_error_set(BM_EINTERNAL, "Graphviz: cannot create a graph");
         goto done;
     }
-    const char *engine = drawn_n > 2000 ? "sfdp" : "neato";
+    const char *engine = "neato"; /* at most BM_MAP_MAX_ACTORS nodes */
     snprintf(buf, sizeof buf, "%lu", opt->seed);
     agattr(g, AGRAPH, "start", buf);
-    agattr(g, AGRAPH, "overlap", drawn_n > 2000 ? "prism" : "false");
+    agattr(g, AGRAPH, "overlap", "false");
     agattr(g, AGRAPH, "sep", "+6");
     agattr(g, AGRAPH, "splines", "false");
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
