@@ -163,6 +163,96 @@ static void test_errors(void)
     CHECK(strstr(bm_error_last(), "/nonexistent/records.csv: cannot open") != NULL);
 }
 
+/* More records than one interning batch (256) and more actors than the
+ * first hash table holds: actor order, windowing, self-loops and summed
+ * weights against a direct count written here. Record i joins s(i % 301)
+ * and s((i * 7) % 1013); every third record is dated before the window and
+ * its actors still count (DESIGN.md: actors appear in order of first
+ * appearance in the records, whatever the window). */
+static void test_many_records(void)
+{
+    enum { N = 5000, IDS = 1400 };
+    size_t cap = 64 * N, used = 0;
+    char *text = malloc(cap);
+    used += (size_t)snprintf(text + used, cap - used, "source,target,weight,date\n");
+    static int first[IDS]; /* order of first appearance, -1 unseen */
+    int order[IDS], n_seen = 0, kept = 0, loops = 0, outside = 0;
+    static double wsum[IDS][IDS];
+    for (int a = 0; a < IDS; a++)
+        first[a] = -1;
+    for (int i = 0; i < N; i++) {
+        int u = i % 301, v = (i * 7) % 1013 + 300;
+        if (i % 13 == 0)
+            v = u;
+        double w = 1 + i % 4;
+        int out = i % 3 == 0;
+        used += (size_t)snprintf(text + used, cap - used, "s%d,s%d,%g,%s\n", u, v, w,
+                                 out ? "2019-12-31" : "2020-06-01");
+        int ends[2] = {u, v};
+        for (int k = 0; k < 2; k++)
+            if (first[ends[k]] < 0) {
+                first[ends[k]] = n_seen;
+                order[n_seen++] = ends[k];
+            }
+        if (out) {
+            outside++;
+            continue;
+        }
+        if (u == v) {
+            loops++;
+            continue;
+        }
+        kept++;
+        wsum[u < v ? u : v][u < v ? v : u] += w;
+    }
+    size_t ties = 0;
+    for (int a = 0; a < IDS; a++)
+        for (int b = 0; b < IDS; b++)
+            ties += wsum[a][b] > 0;
+    char *rp = write_temp(text);
+    bm_load_options o;
+    bm_load_options_init(&o);
+    o.records_path = rp;
+    o.date_from = "2020-01-01";
+    bm_network *net = NULL;
+    CHECK(bm_load(&net, &o) == BM_OK);
+    unlink(rp);
+    free(rp);
+    free(text);
+    if (!net)
+        return;
+    CHECK(bm_network_actor_count(net) == (size_t)n_seen);
+    int order_ok = 1;
+    for (int k = 0; k < n_seen; k++) {
+        char want[16];
+        snprintf(want, sizeof want, "s%d", order[k]);
+        order_ok &= strcmp(bm_network_actor_id(net, (size_t)k), want) == 0;
+    }
+    CHECK(order_ok);
+    CHECK(bm_network_records_outside_window(net) == (size_t)outside);
+    CHECK(bm_network_self_loops_dropped(net) == (size_t)loops);
+    CHECK(bm_network_record_count(net) == (size_t)(kept + loops));
+    CHECK(bm_network_tie_count(net) == ties);
+    int weights_ok = 1;
+    for (size_t e = 0; e < bm_network_tie_count(net); e++) {
+        size_t a, b;
+        double w;
+        bm_network_tie(net, e, &a, &b, &w, NULL);
+        int ia = atoi(bm_network_actor_id(net, a) + 1), ib = atoi(bm_network_actor_id(net, b) + 1);
+        weights_ok &= w == wsum[ia < ib ? ia : ib][ia < ib ? ib : ia];
+    }
+    CHECK(weights_ok);
+    int sorted = 1;
+    for (size_t e = 1; e < bm_network_tie_count(net); e++) {
+        size_t a0, b0, a1, b1;
+        bm_network_tie(net, e - 1, &a0, &b0, NULL, NULL);
+        bm_network_tie(net, e, &a1, &b1, NULL, NULL);
+        sorted &= a0 < a1 || (a0 == a1 && b0 < b1);
+    }
+    CHECK(sorted);
+    bm_network_free(net);
+}
+
 int main(void)
 {
     bm_init(1);
@@ -170,5 +260,6 @@ int main(void)
     test_aggregation_and_order();
     test_formats();
     test_errors();
+    test_many_records();
     return check_done();
 }
