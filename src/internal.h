@@ -147,13 +147,26 @@ void bm_i_progress(const char *step, double percent);
 /* distance = 1/weight per edge (or NULL-equivalent when unweighted: fills 1). */
 bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist);
 
-/* ---- CSV reader (load/csv.c) ------------------------------------------------ */
+/* ---- table readers (load/csv.c, load/xlsx.c, load/graphfile.c) ----------------- */
+/* One row of a table, whatever file it came from. Every reader calls back
+ * with these, the header row first, so load.c has one set of loading rules
+ * for CSV, .xlsx and graph files. */
 typedef struct bm_csv_record {
-    size_t line;          /* physical line where the record starts (1-based) */
+    size_t line;          /* CSV: physical line where the record starts (1-based);
+                             xlsx: the sheet's row number; graph file: node or edge
+                             number (1-based, 0 for the made-up header) */
     size_t nfields;
     char **fields;        /* NUL-terminated, UTF-8 */
     size_t *lens;
+    const char *sheet;    /* xlsx: the sheet's name; NULL otherwise */
+    const char *item;     /* graph files: "node" or "edge"; NULL otherwise */
 } bm_csv_record;
+
+/* Formats where a field is, for error messages, without a trailing colon:
+ * CSV "PATH:LINE:COLUMN" (COLUMN 1-based), xlsx "PATH:SHEET!C14" (column
+ * letters), graph files "PATH: edge 12". col < 0: the row alone ("PATH:LINE",
+ * "PATH:SHEET row 14", "PATH: edge 12"). Returns buf. */
+const char *bm_loc(char *buf, size_t cap, const char *path, const bm_csv_record *rec, long col);
 
 /* Called for each non-blank record (the header included, line 1 normally).
  * Return BM_OK to continue; any other status stops reading and is returned. */

@@ -101,6 +101,37 @@ int bm_parse_double(bm_numparser *p, const char *s, int decimal_comma, double *o
     return 0;
 }
 
+/* ---- locations ------------------------------------------------------------ */
+
+const char *bm_loc(char *buf, size_t cap, const char *path, const bm_csv_record *rec, long col)
+{
+    if (rec->item) {
+        snprintf(buf, cap, "%s: %s %zu", path, rec->item, rec->line);
+    } else if (rec->sheet) {
+        if (col < 0) {
+            snprintf(buf, cap, "%s:%s row %zu", path, rec->sheet, rec->line);
+        } else {
+            char letters[8];
+            int n = 0;
+            unsigned long c = (unsigned long)col + 1; /* bijective base 26: A..Z, AA.. */
+            char rev[8];
+            while (c > 0 && n < 7) {
+                rev[n++] = (char)('A' + (c - 1) % 26);
+                c = (c - 1) / 26;
+            }
+            for (int i = 0; i < n; i++)
+                letters[i] = rev[n - 1 - i];
+            letters[n] = '\0';
+            snprintf(buf, cap, "%s:%s!%s%zu", path, rec->sheet, letters, rec->line);
+        }
+    } else if (col < 0) {
+        snprintf(buf, cap, "%s:%zu", path, rec->line);
+    } else {
+        snprintf(buf, cap, "%s:%zu:%ld", path, rec->line, col + 1);
+    }
+    return buf;
+}
+
 /* ---- reading the file ---------------------------------------------------- */
 
 static int is_valid_utf8(const unsigned char *s, size_t n)
@@ -250,7 +281,7 @@ static void on_row(int c, void *data)
         }
         for (size_t i = 0; i < r->nf; i++)
             r->ptrs[i] = r->fbuf + r->offs[i];
-        bm_csv_record rec = {r->rec_start, r->nf, r->ptrs, r->lens};
+        bm_csv_record rec = {r->rec_start, r->nf, r->ptrs, r->lens, NULL, NULL};
         r->st = r->cb(&rec, r->ctx);
     }
     r->nf = r->flen = 0;
