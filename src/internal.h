@@ -52,9 +52,12 @@ struct bm_network {
     char **attr_names;         /* n_attr names, in arena */
     char ***attr_values;       /* [col][actor], in arena or the shared "" */
     size_t records, self_loops, outside_window;
+    size_t n_listed;           /* actors from the actors file (the first n_listed) */
+    int has_actors_file;
+    size_t empty_weights;      /* records with an empty weight cell (weight 1) */
     size_t n_inputs;
-    char *input_path[2];
-    char input_sha256[2][65];
+    char *input_path[4];
+    char input_sha256[4][65];
     /* id -> actor index hash (open addressing, linear probing, power-of-two
      * size); a slot keeps the string and a hash tag so that a lookup touches
      * one slot and one string, not the ids array too */
@@ -181,6 +184,51 @@ typedef struct bm_csv_info {
 /* Reads path whole, detects encoding and delimiter, strips a UTF-8 BOM and
  * calls cb for every record. Errors name path (and line). */
 bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_info *info);
+/* The same with the delimiter and encoding given (--delimiter, --encoding);
+ * fmt NULL or its fields 0/NULL: detected. */
+typedef struct bm_csv_format {
+    char delimiter;
+    const char *encoding;
+} bm_csv_format;
+bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_callback cb, void *ctx,
+                         bm_csv_info *info);
+
+/* ---- header names (load/columns.c) ------------------------------------------------ */
+/* Synonym lists, NULL-terminated, most canonical first. */
+extern const char *const bm_syn_source[], *const bm_syn_target[], *const bm_syn_weight[],
+    *const bm_syn_date[], *const bm_syn_id[], *const bm_syn_name[], *const bm_syn_activity[],
+    *const bm_syn_role[];
+/* Header name normalised (spaces trimmed, ASCII and Latin-1 capitals folded)
+ * into out; returns its length. */
+size_t bm_header_norm(const char *s, size_t len, char *out, size_t cap);
+/* The column named explicit_name (when not NULL), else the first synonym in
+ * the header; -1 when none. */
+long bm_header_pick(const bm_csv_record *hdr, const char *explicit_name, const char *const *syn);
+/* "'a', 'b', 'c'": the header's names, for messages. Returns buf. */
+const char *bm_header_list(const bm_csv_record *hdr, char *buf, size_t cap);
+/* "a, b, c": a synonym list, for messages. Returns buf. */
+const char *bm_syn_list(const char *const *syn, char *buf, size_t cap);
+
+/* ---- dates (load/dates.c) ------------------------------------------------------- */
+typedef enum {
+    BM_DATE_ISO = 0, /* Y-m-d */
+    BM_DATE_DMY_DASH,
+    BM_DATE_DMY_DOT,
+    BM_DATE_DMY_SLASH,
+    BM_DATE_MDY_SLASH,
+    BM_DATE_YMD_SLASH
+} bm_date_format;
+/* spec: NULL (ISO) or "Y-m-d", "iso", "d-m-Y", "d.m.Y", "d/m/Y", "m/d/Y", "Y/m/d".
+ * Returns 0, or -1 for an unknown spec. */
+int bm_date_format_parse(const char *spec, bm_date_format *out);
+const char *bm_date_format_name(bm_date_format f);
+int bm_date_valid(int y, int m, int d);
+/* The date at the start of s (len bytes; a time may follow after 'T' or ' ')
+ * as "YYYY-MM-DD". Returns 0; -1 when s has not the form; -2 when it has the
+ * form but is no calendar date (2024-02-30). */
+int bm_date_to_iso(const char *s, size_t len, bm_date_format f, char iso[11]);
+/* The --date-format that would read s, for a hint; NULL when none. */
+const char *bm_date_guess(const char *s, size_t len);
 
 /* Locale-free number parsing (C locale whatever setlocale says); with
  * decimal_comma "1,5" reads as 1.5. Returns 0 when the whole string (spaces

@@ -1,9 +1,23 @@
 /* bridgemap/load.h: building a network from CSV files.
  *
  * Records file: a header row naming at least `source` and `target`; optional
- * `weight` (a number > 0, default 1) and `date` (ISO 8601, YYYY-MM-DD...);
- * other columns are ignored. Actors file: a header row with `id` and any
- * other columns, kept as attributes (sector, organisation, unit, level, ...).
+ * `weight` (a number > 0, default 1; an empty cell counts as 1 and is
+ * counted) and `date` (ISO 8601, YYYY-MM-DD..., or --date-format); other
+ * columns are ignored. Actors file: a header row with `id` and any other
+ * columns, kept as attributes (sector, organisation, unit, level, ...).
+ *
+ * Header names match case-insensitively (Æ Ø Å too), spaces around them
+ * ignored, with synonyms: source = from, fra, sender, afsender; target = to,
+ * til, receiver, modtager; weight = vægt, vaegt, strength, styrke; date =
+ * dato, timestamp, tidspunkt; id = actor, actor_id, aktør, person,
+ * person_id. The first synonym present wins; *_col options name a column
+ * exactly. Ids have surrounding spaces and tabs trimmed.
+ *
+ * Records naming an actor the actors file does not list add that actor
+ * (no attributes) and are counted (bm_network_unlisted_count); when more
+ * than half of the actors the records name are unlisted, the two files do
+ * not share ids and loading fails, naming the actors column that would
+ * match if one does.
  *
  * Accepted CSV: comma, semicolon or tab separated (detected from the header),
  * UTF-8 with or without BOM, or Windows-1252 (converted to UTF-8), LF or CRLF
@@ -30,6 +44,17 @@ typedef struct bm_load_options {
                                  records do not add weight (count still counts) */
     const char *date_from;    /* NULL, or keep records dated on/after YYYY-MM-DD */
     const char *date_to;      /* NULL, or keep records dated on/before YYYY-MM-DD */
+    /* Columns by name (NULL: found by name and synonyms, see below). */
+    const char *source_col, *target_col, *weight_col, *date_col;
+    const char *id_col;       /* the actors file's id column */
+    /* Text files: delimiter (0: detected: ',', ';' or '\t') and encoding
+     * (NULL: detected; "utf-8", "windows-1252", "latin-1", "utf-16"). */
+    char delimiter;
+    const char *encoding;
+    /* Dates: NULL or "Y-m-d" (ISO 8601), "d-m-Y", "d.m.Y", "d/m/Y", "m/d/Y", "Y/m/d". */
+    const char *date_format;
+    int strict;               /* a record naming an actor missing from the actors
+                                 file is an error (default: added, counted) */
 } bm_load_options;
 
 /* Initialises options to their defaults (all zero / NULL). */

@@ -47,6 +47,15 @@ size_t bm_network_record_count(const bm_network *net);
 size_t bm_network_self_loops_dropped(const bm_network *net);
 size_t bm_network_records_outside_window(const bm_network *net);
 
+/* With an actors file: how many actors the records named that the actors
+ * file does not list (they come after the listed ones: actor indexes
+ * listed .. listed + unlisted - 1), and how many the file lists. 0 without
+ * an actors file. */
+size_t bm_network_unlisted_count(const bm_network *net);
+size_t bm_network_listed_count(const bm_network *net);
+/* Records whose weight cell was empty, counted as weight 1. */
+size_t bm_network_empty_weights(const bm_network *net);
+
 /* Input files that built the network, with their SHA-256 (hex). */
 size_t bm_network_input_count(const bm_network *net);
 const char *bm_network_input_path(const bm_network *net, size_t k);

@@ -28,6 +28,10 @@ typedef struct cli_opts {
     unsigned jobs;          /* 0: one per core */
     int paths;              /* bm_paths_method; -1 after both --approx and --exact */
     double epsilon, delta;  /* 0: the library's defaults */
+    const char *source_col, *target_col, *weight_col, *date_col, *id_col;
+    const char *date_format, *encoding;
+    char delimiter;         /* 0: detected */
+    int strict;
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when

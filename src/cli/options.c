@@ -9,7 +9,11 @@
 
 typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO, O_SEED,
                O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP,
-               O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA } opt_id;
+               O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
+               O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
+               O_STRICT } opt_id;
+
+#define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
 typedef struct opt_spec {
     opt_id id;
@@ -39,6 +43,31 @@ static const opt_spec specs[] = {
     {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "keep records dated on or after DATE (YYYY-MM-DD; needs a date column)"},
     {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "keep records dated on or before DATE"},
+    {O_SOURCE_COL, "source-col", 0, "NAME", CMD_LOAD,
+     "records column of the first actor (default: source, from, fra, sender, afsender; "
+     "header names match case-insensitively)"},
+    {O_TARGET_COL, "target-col", 0, "NAME", CMD_LOAD,
+     "records column of the second actor (default: target, to, til, receiver, modtager)"},
+    {O_WEIGHT_COL, "weight-col", 0, "NAME", CMD_LOAD,
+     "records column of the weight (default: weight, vægt, vaegt, strength, styrke; none: "
+     "every record weighs 1; an empty cell weighs 1 and is counted in a warning)"},
+    {O_DATE_COL, "date-col", 0, "NAME", CMD_LOAD,
+     "records column of the date (default: date, dato, timestamp, tidspunkt)"},
+    {O_ID_COL, "id-col", 0, "NAME", CMD_LOAD,
+     "actors column of the id that records name (default: id, actor, actor_id, aktør, person, "
+     "person_id)"},
+    {O_DATE_FORMAT, "date-format", 0, "FORM", CMD_LOAD,
+     "how dates are written: Y-m-d (ISO 8601, the default), d-m-Y, d.m.Y, d/m/Y, m/d/Y or "
+     "Y/m/d; day and month may have one digit"},
+    {O_DELIMITER, "delimiter", 0, "CHAR", CMD_LOAD,
+     "CSV field separator: , ; | or tab (default: the most frequent of , ; and tab in the "
+     "header line); with ; a decimal comma is read (1,5)"},
+    {O_ENCODING, "encoding", 0, "NAME", CMD_LOAD,
+     "text encoding of the CSV files: utf-8, windows-1252, latin-1, iso-8859-15, utf-16 "
+     "(default: UTF-16 by its byte-order mark, else UTF-8 when valid, else Windows-1252)"},
+    {O_STRICT, "strict", 0, NULL, CMD_LOAD,
+     "stop when a record names an actor the actors file does not list (default: add it "
+     "with no attributes and warn once)"},
     {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER,
      "seed of every random step, the map layout included (default 1)"},
     {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER,
@@ -269,6 +298,22 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
                 o->delta = x;
             break;
         }
+        case O_SOURCE_COL: o->source_col = val; break;
+        case O_TARGET_COL: o->target_col = val; break;
+        case O_WEIGHT_COL: o->weight_col = val; break;
+        case O_DATE_COL: o->date_col = val; break;
+        case O_ID_COL: o->id_col = val; break;
+        case O_DATE_FORMAT: o->date_format = val; break;
+        case O_ENCODING: o->encoding = val; break;
+        case O_STRICT: o->strict = 1; break;
+        case O_DELIMITER:
+            if (strcmp(val, "tab") == 0 || strcmp(val, "\\t") == 0 || strcmp(val, "\t") == 0)
+                o->delimiter = '\t';
+            else if (strlen(val) == 1 && strchr(",;|", val[0]))
+                o->delimiter = val[0];
+            else
+                return usage_error(cmd_name, "--delimiter must be one of , ; | or tab, not '%s'", val);
+            break;
         case O_QUIET: o->quiet = 1; break;
         case O_HELP: o->help = 1; break;
         }
@@ -344,12 +389,38 @@ int cli_load(const cli_opts *o, bm_network **net)
     lo.unweighted = o->unweighted;
     lo.date_from = o->from;
     lo.date_to = o->to;
+    lo.source_col = o->source_col;
+    lo.target_col = o->target_col;
+    lo.weight_col = o->weight_col;
+    lo.date_col = o->date_col;
+    lo.id_col = o->id_col;
+    lo.date_format = o->date_format;
+    lo.delimiter = o->delimiter;
+    lo.encoding = o->encoding;
+    lo.strict = o->strict;
     bm_status st = bm_load(net, &lo);
     if (st != BM_OK)
         return cli_fail(o, st);
-    if (!o->quiet && bm_network_self_loops_dropped(*net))
+    if (o->quiet)
+        return 0;
+    const bm_network *n = *net;
+    if (bm_network_self_loops_dropped(n))
         fprintf(stderr, "bridgemap: warning: %zu records from an actor to itself were left out\n",
-                bm_network_self_loops_dropped(*net));
+                bm_network_self_loops_dropped(n));
+    if (bm_network_empty_weights(n))
+        fprintf(stderr, "bridgemap: warning: %zu record%s an empty weight cell; each counted as "
+                "weight 1\n", bm_network_empty_weights(n),
+                bm_network_empty_weights(n) == 1 ? " has" : "s have");
+    size_t unlisted = bm_network_unlisted_count(n);
+    if (unlisted) {
+        size_t first = bm_network_listed_count(n);
+        fprintf(stderr, "bridgemap: warning: %zu actor%s named in %s %s not in %s (", unlisted,
+                unlisted == 1 ? "" : "s", o->records, unlisted == 1 ? "is" : "are", o->actors);
+        for (size_t k = 0; k < unlisted && k < 3; k++)
+            fprintf(stderr, "%s'%s'", k ? ", " : "", bm_network_actor_id(n, first + k));
+        fprintf(stderr, "%s); %s added with no attributes (--strict makes this an error)\n",
+                unlisted > 3 ? ", ..." : "", unlisted == 1 ? "it was" : "they were");
+    }
     return 0;
 }
 

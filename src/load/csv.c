@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "internal.h"
 
@@ -134,7 +135,8 @@ const char *bm_loc(char *buf, size_t cap, const char *path, const bm_csv_record 
 
 /* ---- reading the file ---------------------------------------------------- */
 
-static int is_valid_utf8(const unsigned char *s, size_t n)
+/* Offset of the first byte that is not valid UTF-8, or n when all are. */
+static size_t first_invalid_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -155,22 +157,24 @@ static int is_valid_utf8(const unsigned char *s, size_t n)
             len = 4;
             cp = c & 0x07;
         } else {
-            return 0;
+            return i;
         }
         if (i + len > n)
-            return 0;
+            return i;
         for (size_t k = 1; k < len; k++) {
             if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
+                return i;
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
         if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
+            return i;
         i += len;
     }
-    return 1;
+    return n;
 }
+
+static int is_valid_utf8(const unsigned char *s, size_t n) { return first_invalid_utf8(s, n) == n; }
 
 /* Converts buf (n bytes, encoding `from`) to UTF-8 with iconv; the result is a
  * new malloc'd buffer. Returns 0, or -1 with errno-like failure. */
@@ -345,6 +349,27 @@ static bm_status read_file(const char *path, char **out, size_t *n)
 
 bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_info *info)
 {
+    return bm_csv_read_ex(path, NULL, cb, ctx, info);
+}
+
+/* The iconv name of an --encoding value, or NULL when unknown. */
+static const char *encoding_name(const char *e)
+{
+    static const struct {
+        const char *given, *iconv;
+    } names[] = {{"utf-8", "UTF-8"}, {"utf8", "UTF-8"}, {"windows-1252", "WINDOWS-1252"},
+                 {"cp1252", "WINDOWS-1252"}, {"latin-1", "ISO-8859-1"}, {"latin1", "ISO-8859-1"},
+                 {"iso-8859-1", "ISO-8859-1"}, {"iso-8859-15", "ISO-8859-15"},
+                 {"utf-16", "UTF-16"}, {"utf-16le", "UTF-16LE"}, {"utf-16be", "UTF-16BE"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(e, names[i].given) == 0)
+            return names[i].iconv;
+    return NULL;
+}
+
+bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_callback cb, void *ctx,
+                         bm_csv_info *info)
+{
     bm_status st = BM_OK;
     char *raw = NULL, *conv = NULL;
     size_t n = 0;
@@ -379,7 +404,50 @@ bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_in
                           "save it as CSV (File > Save As > CSV UTF-8)", path);
         goto done;
     }
-    if (n >= 2 && ((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE)) {
+    const char *forced = NULL;
+    if (fmt && fmt->encoding) {
+        if (!(forced = encoding_name(fmt->encoding))) {
+            st = bm_error_set(BM_EUSAGE, "--encoding '%s' is not one of utf-8, windows-1252, latin-1, "
+                              "iso-8859-15, utf-16, utf-16le, utf-16be", fmt->encoding);
+            goto done;
+        }
+    }
+    if (forced && strcmp(forced, "UTF-8") == 0) {
+        if (!is_valid_utf8((const unsigned char *)raw, n)) {
+            size_t line = 1, bad = first_invalid_utf8((const unsigned char *)raw, n);
+            for (size_t i = 0; i < bad; i++)
+                line += raw[i] == '\n';
+            st = bm_error_set(BM_EINPUT, "%s:%zu: not valid UTF-8 (byte %zu of the file; --encoding "
+                              "utf-8 was given)", path, line, bad + 1);
+            goto done;
+        }
+    } else if (forced) {
+        const char *from = forced;
+        const char *src = raw;
+        size_t srclen = n;
+        if (strcmp(forced, "UTF-16") == 0 && n >= 2) {
+            /* the BOM decides; without one, little-endian (what Windows writes) */
+            if ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF) {
+                from = "UTF-16BE";
+                src += 2;
+                srclen -= 2;
+            } else {
+                from = "UTF-16LE";
+                if ((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) {
+                    src += 2;
+                    srclen -= 2;
+                }
+            }
+        }
+        if (convert_to_utf8(from, src, srclen, &conv, &len) != 0) {
+            st = bm_error_set(BM_EINPUT, "%s: not valid %s text (--encoding %s)", path, fmt->encoding,
+                              fmt->encoding);
+            goto done;
+        }
+        text = conv;
+        if (info)
+            info->converted_cp1252 = strcmp(forced, "WINDOWS-1252") == 0;
+    } else if (n >= 2 && ((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE)) {
         if (convert_to_utf8("UTF-16LE", raw + 2, n - 2, &conv, &len) != 0) {
             st = bm_error_set(BM_EINPUT, "%s: invalid UTF-16 text", path);
             goto done;
@@ -409,7 +477,7 @@ bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_in
         goto done;
     }
 
-    char delim = detect_delimiter(text, len);
+    char delim = fmt && fmt->delimiter ? fmt->delimiter : detect_delimiter(text, len);
     if (info)
         info->delimiter = delim;
     if (csv_init(&parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {

@@ -121,30 +121,6 @@ long bm_network_find_actor(const bm_network *net, const char *id)
     return -1;
 }
 
-/* ---- header helpers ------------------------------------------------------ */
-
-/* Header names compare ASCII case-insensitively, ignoring surrounding spaces. */
-static int header_is(const char *field, const char *name)
-{
-    while (*field == ' ')
-        field++;
-    size_t n = strlen(name);
-    if (strncasecmp(field, name, n) != 0)
-        return 0;
-    for (const char *p = field + n; *p; p++)
-        if (*p != ' ')
-            return 0;
-    return 1;
-}
-
-static long header_find(const bm_csv_record *rec, const char *name)
-{
-    for (size_t i = 0; i < rec->nfields; i++)
-        if (header_is(rec->fields[i], name))
-            return (long)i;
-    return -1;
-}
-
 /* Trims spaces from both ends of an id field, in place; returns its length. */
 static size_t trim(char **s, size_t len)
 {
@@ -163,6 +139,7 @@ static size_t trim(char **s, size_t len)
 
 typedef struct actors_ctx {
     bm_network *net;
+    const bm_load_options *opt;
     const char *path;
     size_t *ids_cap;
     long id_col;
@@ -178,12 +155,20 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
     actors_ctx *c = vctx;
     bm_network *net = c->net;
     bm_status st;
+    char loc[512];
     if (!c->col_names) { /* header */
-        c->id_col = header_find(rec, "id");
-        if (c->id_col < 0)
-            return bm_error_set(BM_EINPUT, "%s:%zu: no 'id' column in the header (columns: %zu; "
-                                "the actors file needs a column named id)", c->path, rec->line,
-                                rec->nfields);
+        c->id_col = bm_header_pick(rec, c->opt->id_col, bm_syn_id);
+        if (c->id_col < 0) {
+            char cols[256], syn[128];
+            if (c->opt->id_col)
+                return bm_error_set(BM_EINPUT, "%s: no column '%s' (--id-col) in the header; it has %s",
+                                    bm_loc(loc, sizeof loc, c->path, rec, -1), c->opt->id_col,
+                                    bm_header_list(rec, cols, sizeof cols));
+            return bm_error_set(BM_EINPUT, "%s: no id column in the header (looked for %s; it has %s); "
+                                "name it with --id-col", bm_loc(loc, sizeof loc, c->path, rec, -1),
+                                bm_syn_list(bm_syn_id, syn, sizeof syn),
+                                bm_header_list(rec, cols, sizeof cols));
+        }
         c->ncols = rec->nfields;
         c->col_names = calloc(rec->nfields, sizeof *c->col_names);
         c->vals = calloc(rec->nfields, sizeof *c->vals);
@@ -193,13 +178,13 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
             char *f = rec->fields[i];
             size_t len = trim(&f, rec->lens[i]);
             if (len == 0 && (long)i != c->id_col)
-                return bm_error_set(BM_EINPUT, "%s:%zu:%zu: empty column name in the header",
-                                    c->path, rec->line, i + 1);
+                return bm_error_set(BM_EINPUT, "%s: empty column name in the header",
+                                    bm_loc(loc, sizeof loc, c->path, rec, (long)i));
             for (size_t j = 0; j < i; j++)
                 if (c->col_names[j] && strlen(c->col_names[j]) == len &&
                     strncasecmp(c->col_names[j], f, len) == 0)
-                    return bm_error_set(BM_EINPUT, "%s:%zu:%zu: column '%.*s' appears twice in the header",
-                                        c->path, rec->line, i + 1, (int)len, f);
+                    return bm_error_set(BM_EINPUT, "%s: column '%.*s' appears twice in the header",
+                                        bm_loc(loc, sizeof loc, c->path, rec, (long)i), (int)len, f);
             c->col_names[i] = bm_arena_strndup(&net->arena, f, len);
             if (!c->col_names[i])
                 return bm_error_set(BM_EINTERNAL, "out of memory");
@@ -207,21 +192,22 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
         return BM_OK;
     }
     if (rec->nfields > c->ncols)
-        return bm_error_set(BM_EINPUT, "%s:%zu:%zu: %zu fields, but the header has %zu columns",
-                            c->path, rec->line, c->ncols + 1, rec->nfields, c->ncols);
+        return bm_error_set(BM_EINPUT, "%s: %zu fields, but the header has %zu columns",
+                            bm_loc(loc, sizeof loc, c->path, rec, (long)c->ncols), rec->nfields,
+                            c->ncols);
     if ((size_t)c->id_col >= rec->nfields)
-        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: missing id", c->path, rec->line, c->id_col + 1);
+        return bm_error_set(BM_EINPUT, "%s: missing id", bm_loc(loc, sizeof loc, c->path, rec, c->id_col));
     char *id = rec->fields[c->id_col];
     size_t idlen = trim(&id, rec->lens[c->id_col]);
     if (idlen == 0)
-        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty id", c->path, rec->line, c->id_col + 1);
+        return bm_error_set(BM_EINPUT, "%s: empty id", bm_loc(loc, sizeof loc, c->path, rec, c->id_col));
     long idx;
     int added;
     if ((st = intern_id(net, c->ids_cap, id, idlen, 1, &idx, &added)) != BM_OK)
         return st;
     if (!added)
-        return bm_error_set(BM_EINPUT, "%s:%zu:%ld: actor '%.*s' is listed twice", c->path,
-                            rec->line, c->id_col + 1, (int)idlen, id);
+        return bm_error_set(BM_EINPUT, "%s: actor '%.*s' is listed twice",
+                            bm_loc(loc, sizeof loc, c->path, rec, c->id_col), (int)idlen, id);
     if (net->n_actors > c->vals_cap) {
         size_t cap = c->vals_cap ? c->vals_cap * 2 : 256;
         for (size_t k = 0; k < c->ncols; k++) {
@@ -311,6 +297,7 @@ typedef struct pending_record {
     double w;
     uint32_t off[2], len[2]; /* of the two ids in pbuf */
     int keep;                /* 0: outside --from/--to, only its actors count */
+    size_t line;             /* where it was read, for --strict */
 } pending_record;
 
 typedef struct records_ctx {
@@ -320,6 +307,9 @@ typedef struct records_ctx {
     size_t *ids_cap;
     int header_done;
     long c_src, c_tgt, c_w, c_date;
+    const char *sheet, *item;  /* of the header's bm_csv_record, for locations */
+    bm_date_format date_format;
+    char date_from[11], date_to[11];
     size_t ncols;
     int decimal_comma;
     bm_numparser *np;
@@ -335,31 +325,30 @@ typedef struct records_ctx {
     igraph_vector_int_t count;
 } records_ctx;
 
-/* A valid ISO 8601 calendar date at the start of s: YYYY-MM-DD. */
-static int iso_date_ok(const char *s, size_t len)
+static bm_status pick_column(records_ctx *c, const bm_csv_record *rec, const char *what,
+                             const char *explicit_name, const char *opt_name,
+                             const char *const *syn, int required, long *col)
 {
-    if (len < 10)
-        return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return 0;
-        } else if (!isdigit((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
-        return 0;
-    return len == 10 || s[10] == 'T' || s[10] == ' ';
+    char loc[512], cols[256], syn_text[160];
+    *col = bm_header_pick(rec, explicit_name, syn);
+    if (*col >= 0)
+        return BM_OK;
+    if (explicit_name)
+        return bm_error_set(BM_EINPUT, "%s: no column '%s' (%s) in the header; it has %s",
+                            bm_loc(loc, sizeof loc, c->path, rec, -1), explicit_name, opt_name,
+                            bm_header_list(rec, cols, sizeof cols));
+    if (!required)
+        return BM_OK;
+    return bm_error_set(BM_EINPUT, "%s: no %s column in the header (looked for %s; it has %s); "
+                        "name it with %s", bm_loc(loc, sizeof loc, c->path, rec, -1), what,
+                        bm_syn_list(syn, syn_text, sizeof syn_text),
+                        bm_header_list(rec, cols, sizeof cols), opt_name);
 }
 
 static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
 {
+    char loc[512];
+    bm_status st;
     for (size_t i = 0; i < rec->nfields; i++) {
         char *f = rec->fields[i];
         size_t len = trim(&f, rec->lens[i]);
@@ -367,37 +356,130 @@ static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
             char *g = rec->fields[j];
             size_t glen = trim(&g, rec->lens[j]);
             if (glen == len && strncasecmp(f, g, len) == 0)
-                return bm_error_set(BM_EINPUT, "%s:%zu:%zu: column '%.*s' appears twice in the header",
-                                    c->path, rec->line, i + 1, (int)len, f);
+                return bm_error_set(BM_EINPUT, "%s: column '%.*s' appears twice in the header",
+                                    bm_loc(loc, sizeof loc, c->path, rec, (long)i), (int)len, f);
         }
     }
-    c->c_src = header_find(rec, "source");
-    c->c_tgt = header_find(rec, "target");
-    c->c_w = c->opt->unweighted ? -1 : header_find(rec, "weight");
-    c->c_date = header_find(rec, "date");
+    const bm_load_options *o = c->opt;
+    if ((st = pick_column(c, rec, "source", o->source_col, "--source-col", bm_syn_source, 1,
+                          &c->c_src)) != BM_OK ||
+        (st = pick_column(c, rec, "target", o->target_col, "--target-col", bm_syn_target, 1,
+                          &c->c_tgt)) != BM_OK ||
+        (st = pick_column(c, rec, "weight", o->weight_col, "--weight-col", bm_syn_weight, 0,
+                          &c->c_w)) != BM_OK ||
+        (st = pick_column(c, rec, "date", o->date_col, "--date-col", bm_syn_date, 0,
+                          &c->c_date)) != BM_OK)
+        return st;
+    if (c->c_src == c->c_tgt)
+        return bm_error_set(BM_EINPUT, "%s: source and target are the same column",
+                            bm_loc(loc, sizeof loc, c->path, rec, c->c_src));
+    if (o->unweighted)
+        c->c_w = -1;
     c->ncols = rec->nfields;
-    const char *missing = c->c_src < 0 ? "source" : c->c_tgt < 0 ? "target" : NULL;
-    if (missing) {
-        char found[256] = "";
-        size_t used = 0;
-        for (size_t i = 0; i < rec->nfields && used + 4 < sizeof found; i++) {
-            int k = snprintf(found + used, sizeof found - used, "%s'%s'", i ? ", " : "",
-                             rec->fields[i]);
-            if (k < 0)
-                break;
-            used += (size_t)k;
-            if (used >= sizeof found)
-                used = sizeof found - 1;
-        }
-        return bm_error_set(BM_EINPUT, "%s:%zu: missing required column '%s' (the header has %s; "
-                            "a records file needs columns named source and target)",
-                            c->path, rec->line, missing, found);
-    }
-    if ((c->opt->date_from || c->opt->date_to) && c->c_date < 0)
-        return bm_error_set(BM_EINPUT, "%s:%zu: --from/--to need a 'date' column, and the header has none",
-                            c->path, rec->line);
+    if ((o->date_from || o->date_to) && c->c_date < 0)
+        return bm_error_set(BM_EINPUT, "%s: --from/--to need a date column, and the header has none "
+                            "(name it with --date-col)", bm_loc(loc, sizeof loc, c->path, rec, -1));
+    c->sheet = rec->sheet;
+    c->item = rec->item;
     c->header_done = 1;
     return BM_OK;
+}
+
+/* The thousands separator of a number like "1.234", "12,345.5" or
+ * "1 234 567" (groups of exactly three digits after one to three leading
+ * digits, the first not 0), or 0. decimal: the file's decimal separator. */
+static char thousands_separator(const char *p, size_t len, char decimal)
+{
+    while (len && p[len - 1] == ' ')
+        len--;
+    size_t i = 0;
+    if (i < len && (p[i] == '-' || p[i] == '+'))
+        i++;
+    size_t start = i;
+    while (i < len && isdigit((unsigned char)p[i]))
+        i++;
+    size_t lead = i - start;
+    if (lead < 1 || lead > 3 || p[start] == '0' || i >= len)
+        return 0;
+    char sep = p[i];
+    if (sep == decimal || (sep != '.' && sep != ',' && sep != ' '))
+        return 0;
+    size_t groups = 0;
+    while (i + 4 <= len && p[i] == sep && isdigit((unsigned char)p[i + 1]) &&
+           isdigit((unsigned char)p[i + 2]) && isdigit((unsigned char)p[i + 3])) {
+        i += 4;
+        groups++;
+        if (i < len && isdigit((unsigned char)p[i]))
+            return 0; /* a group of four digits: not a thousands separator */
+    }
+    if (groups == 0)
+        return 0;
+    if (i == len)
+        return sep;
+    if (p[i] != decimal)
+        return 0;
+    for (i++; i < len; i++)
+        if (!isdigit((unsigned char)p[i]))
+            return 0;
+    return sep;
+}
+
+/* Reads a weight cell. People's spreadsheets write thousands separators
+ * ("1.234" in a decimal-comma file, "1,234" or "1 234"); those are refused,
+ * not read as something else. */
+static bm_status parse_weight(records_ctx *c, const bm_csv_record *rec, const char *f, double *w)
+{
+    char loc[512];
+    bm_loc(loc, sizeof loc, c->path, rec, c->c_w);
+    const char *p = f;
+    while (*p == ' ')
+        p++;
+    char thousands = thousands_separator(p, strlen(p), c->decimal_comma ? ',' : '.');
+    if (thousands)
+        return bm_error_set(BM_EINPUT, "%s: weight '%s' has a thousands separator ('%c'); write the "
+                            "number without it%s", loc, f, thousands,
+                            c->decimal_comma ? " (this file uses a decimal comma: 1,5)" : "");
+    if (bm_parse_double(c->np, f, c->decimal_comma, w) != 0)
+        return bm_error_set(BM_EINPUT, "%s: weight '%s' is not a number", loc, f);
+    if (!isfinite(*w) || *w <= 0.0)
+        return bm_error_set(BM_EINPUT, "%s: weight '%s' must be a finite number > 0 "
+                            "(weight is collaboration strength)", loc, f);
+    return BM_OK;
+}
+
+/* Reads a date cell into iso ("" when empty). */
+static bm_status parse_date(records_ctx *c, const bm_csv_record *rec, char iso[11])
+{
+    char loc[512];
+    iso[0] = '\0';
+    const char *d = (size_t)c->c_date < rec->nfields ? rec->fields[c->c_date] : "";
+    size_t dlen = (size_t)c->c_date < rec->nfields ? rec->lens[c->c_date] : 0;
+    while (dlen && (*d == ' ' || *d == '\t')) {
+        d++;
+        dlen--;
+    }
+    while (dlen && (d[dlen - 1] == ' ' || d[dlen - 1] == '\t'))
+        dlen--;
+    if (dlen == 0)
+        return BM_OK;
+    int r = bm_date_to_iso(d, dlen, c->date_format, iso);
+    if (r == 0)
+        return BM_OK;
+    bm_loc(loc, sizeof loc, c->path, rec, c->c_date);
+    if (r == -2)
+        return bm_error_set(BM_EINPUT, "%s: date '%.*s' is not a day of the calendar", loc, (int)dlen, d);
+    const char *guess = bm_date_guess(d, dlen);
+    if (guess && c->date_format == BM_DATE_ISO)
+        return bm_error_set(BM_EINPUT, "%s: date '%.*s' is not an ISO 8601 date (YYYY-MM-DD); if the "
+                            "file writes dates as %s, give --date-format %s", loc, (int)dlen, d,
+                            guess, guess);
+    if (guess)
+        return bm_error_set(BM_EINPUT, "%s: date '%.*s' does not have the form %s (--date-format); "
+                            "it reads as --date-format %s", loc, (int)dlen, d,
+                            bm_date_format_name(c->date_format), guess);
+    return bm_error_set(BM_EINPUT, "%s: date '%.*s' does not have the form %s", loc, (int)dlen, d,
+                        c->date_format == BM_DATE_ISO ? "YYYY-MM-DD" :
+                        bm_date_format_name(c->date_format));
 }
 
 /* Interns the pending records' ids and keeps the records (see BM_PENDING). */
@@ -428,6 +510,13 @@ static bm_status flush_pending(records_ctx *c)
             if ((st = intern_id_hashed(net, c->ids_cap, c->pbuf + pr->off[k], pr->len[k], pr->hv[k],
                                        1, &ends[k], &added)) != BM_OK)
                 return st;
+            if (added && c->opt->strict && net->has_actors_file) {
+                char loc[512];
+                bm_csv_record at = {pr->line, 0, NULL, NULL, c->sheet, c->item};
+                return bm_error_set(BM_EINPUT, "%s: actor '%.*s' is not in the actors file %s (--strict)",
+                                    bm_loc(loc, sizeof loc, c->path, &at, k ? c->c_tgt : c->c_src),
+                                    (int)pr->len[k], c->pbuf + pr->off[k], c->opt->actors_path);
+            }
         }
         if (!pr->keep) {
             net->outside_window++;
@@ -469,59 +558,52 @@ static bm_status flush_pending(records_ctx *c)
 static bm_status records_row(const bm_csv_record *rec, void *vctx)
 {
     records_ctx *c = vctx;
+    char loc[512];
+    bm_status st;
     if (!c->header_done)
         return records_header(c, rec);
     if (rec->nfields > c->ncols)
-        return bm_error_set(BM_EINPUT, "%s:%zu:%zu: %zu fields, but the header has %zu columns "
-                            "(an unquoted separator inside a value?)", c->path, rec->line,
-                            c->ncols + 1, rec->nfields, c->ncols);
+        return bm_error_set(BM_EINPUT, "%s: %zu fields, but the header has %zu columns "
+                            "(an unquoted separator inside a value?)",
+                            bm_loc(loc, sizeof loc, c->path, rec, (long)c->ncols), rec->nfields,
+                            c->ncols);
     char *idp[2];
     size_t idl[2];
     long cols[2] = {c->c_src, c->c_tgt};
     for (int k = 0; k < 2; k++) {
         if ((size_t)cols[k] >= rec->nfields)
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: missing %s", c->path, rec->line,
-                                cols[k] + 1, k ? "target" : "source");
+            return bm_error_set(BM_EINPUT, "%s: missing %s", bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
+                                k ? "target" : "source");
         idp[k] = rec->fields[cols[k]];
         idl[k] = trim(&idp[k], rec->lens[cols[k]]);
         if (idl[k] == 0)
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty %s id", c->path, rec->line,
-                                cols[k] + 1, k ? "target" : "source");
+            return bm_error_set(BM_EINPUT, "%s: empty %s id", bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
+                                k ? "target" : "source");
     }
     if (idl[0] + idl[1] > UINT32_MAX - c->pbuf_len)
-        return bm_error_set(BM_EINPUT, "%s:%zu: ids too long", c->path, rec->line);
+        return bm_error_set(BM_EINPUT, "%s: ids too long", bm_loc(loc, sizeof loc, c->path, rec, -1));
     int keep = 1;
     double w = 1.0;
     if (c->c_w >= 0) {
-        if ((size_t)c->c_w >= rec->nfields || rec->lens[c->c_w] == 0)
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty weight (leave the weight column out, "
-                                "or use --unweighted, for weight 1)", c->path, rec->line, c->c_w + 1);
-        const char *f = rec->fields[c->c_w];
-        if (bm_parse_double(c->np, f, c->decimal_comma, &w) != 0)
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: weight '%s' is not a number", c->path,
-                                rec->line, c->c_w + 1, f);
-        if (!isfinite(w) || w <= 0.0)
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: weight '%s' must be a finite number > 0 "
-                                "(weight is collaboration strength)", c->path, rec->line,
-                                c->c_w + 1, f);
+        const char *f = (size_t)c->c_w < rec->nfields ? rec->fields[c->c_w] : "";
+        const char *q = f;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q == '\0')
+            c->net->empty_weights++; /* weight 1, counted and reported */
+        else if ((st = parse_weight(c, rec, f, &w)) != BM_OK)
+            return st;
     }
     if (c->c_date >= 0) {
-        const char *d = (size_t)c->c_date < rec->nfields ? rec->fields[c->c_date] : "";
-        size_t dlen = (size_t)c->c_date < rec->nfields ? rec->lens[c->c_date] : 0;
-        while (dlen && *d == ' ') {
-            d++;
-            dlen--;
-        }
-        if (dlen == 0) {
+        char iso[11];
+        if ((st = parse_date(c, rec, iso)) != BM_OK)
+            return st;
+        if (iso[0] == '\0') {
             if (c->opt->date_from || c->opt->date_to)
-                return bm_error_set(BM_EINPUT, "%s:%zu:%ld: empty date, so the record cannot be "
-                                    "placed in the --from/--to window", c->path, rec->line,
-                                    c->c_date + 1);
-        } else if (!iso_date_ok(d, dlen)) {
-            return bm_error_set(BM_EINPUT, "%s:%zu:%ld: date '%s' is not an ISO 8601 date (YYYY-MM-DD)",
-                                c->path, rec->line, c->c_date + 1, d);
-        } else if ((c->opt->date_from && strncmp(d, c->opt->date_from, 10) < 0) ||
-                   (c->opt->date_to && strncmp(d, c->opt->date_to, 10) > 0)) {
+                return bm_error_set(BM_EINPUT, "%s: empty date, so the record cannot be placed in the "
+                                    "--from/--to window", bm_loc(loc, sizeof loc, c->path, rec, c->c_date));
+        } else if ((c->opt->date_from && strcmp(iso, c->date_from) < 0) ||
+                   (c->opt->date_to && strcmp(iso, c->date_to) > 0)) {
             keep = 0;
         }
     }
@@ -544,6 +626,7 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
     }
     pr->w = w;
     pr->keep = keep;
+    pr->line = rec->line;
     return c->npend == BM_PENDING ? flush_pending(c) : BM_OK;
 }
 
@@ -590,11 +673,80 @@ static bm_status aggregate_ties(records_ctx *c)
     return BM_OK;
 }
 
-static bm_status check_date_option(const char *name, const char *d)
+static bm_status check_date_option(const char *name, const char *d, char iso[11])
 {
-    if (d && (strlen(d) != 10 || !iso_date_ok(d, 10)))
+    iso[0] = '\0';
+    if (d && (strlen(d) != 10 || bm_date_to_iso(d, 10, BM_DATE_ISO, iso) != 0))
         return bm_error_set(BM_EUSAGE, "%s '%s' is not a date (YYYY-MM-DD)", name, d);
     return BM_OK;
+}
+
+/* Reads a table file: text (CSV) with the given delimiter and encoding. */
+static bm_status read_table(const char *path, const bm_load_options *opt, bm_csv_callback cb,
+                            void *ctx, bm_csv_info *info)
+{
+    bm_csv_format fmt = {opt->delimiter, opt->encoding};
+    return bm_csv_read_ex(path, &fmt, cb, ctx, info);
+}
+
+/* Most of the actors named in the records are not in the actors file: the
+ * two files do not share ids. Names an actors column holding most of the
+ * unlisted ids, when there is one, so the user can pass --id-col. */
+static bm_status check_shared_ids(const bm_network *net, const bm_load_options *opt,
+                                  const actors_ctx *ac)
+{
+    size_t unlisted = net->n_actors - net->n_listed;
+    if (unlisted == 0 || net->n_listed == 0)
+        return BM_OK;
+    /* actors named in the records: the unlisted ones and the listed ones with a tie */
+    size_t named = unlisted;
+    igraph_vector_int_t deg;
+    if (igraph_vector_int_init(&deg, 0) ||
+        igraph_degree(&net->graph, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS)) {
+        igraph_vector_int_destroy(&deg);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    for (size_t a = 0; a < net->n_listed; a++)
+        named += VECTOR(deg)[a] > 0;
+    igraph_vector_int_destroy(&deg);
+    if (2 * unlisted <= named)
+        return BM_OK;
+    /* which actors column holds the unlisted ids? */
+    long best_col = -1;
+    size_t best = 0;
+    for (size_t col = 0; col < ac->ncols; col++) {
+        if ((long)col == ac->id_col)
+            continue;
+        size_t hits = 0;
+        for (size_t u = net->n_listed; u < net->n_actors; u++)
+            for (size_t a = 0; a < net->n_listed; a++)
+                if (strcmp(ac->vals[col][a], net->ids[u]) == 0) {
+                    hits++;
+                    break;
+                }
+        if (hits > best) {
+            best = hits;
+            best_col = (long)col;
+        }
+        if (net->n_listed * unlisted > 50000000)
+            break; /* keep the hint cheap on huge inputs */
+    }
+    char hint[512] = "";
+    if (best_col >= 0 && 2 * best >= unlisted)
+        snprintf(hint, sizeof hint, "; the actors file's column '%s' holds %zu of them: use --id-col %s",
+                 ac->col_names[best_col], best, ac->col_names[best_col]);
+    char first[256] = "";
+    size_t used = 0;
+    for (size_t u = net->n_listed; u < net->n_actors && u < net->n_listed + 3; u++) {
+        int w = snprintf(first + used, sizeof first - used, "%s'%s'", used ? ", " : "", net->ids[u]);
+        if (w < 0 || (size_t)w >= sizeof first - used)
+            break;
+        used += (size_t)w;
+    }
+    return bm_error_set(BM_EINPUT, "%s and %s do not share ids: %zu of the %zu actors named in the "
+                        "records are not in the actors file's '%s' column (first: %s)%s",
+                        opt->records_path, opt->actors_path, unlisted, named,
+                        ac->col_names[ac->id_col], first, hint);
 }
 
 bm_status bm_load(bm_network **out, const bm_load_options *opt)
@@ -611,9 +763,15 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
 
     if (!opt || !opt->records_path)
         return bm_error_set(BM_EUSAGE, "no records file given");
-    if ((st = check_date_option("--from", opt->date_from)) != BM_OK ||
-        (st = check_date_option("--to", opt->date_to)) != BM_OK)
+    if ((st = check_date_option("--from", opt->date_from, rc.date_from)) != BM_OK ||
+        (st = check_date_option("--to", opt->date_to, rc.date_to)) != BM_OK)
         return st;
+    if (bm_date_format_parse(opt->date_format, &rc.date_format) != 0)
+        return bm_error_set(BM_EUSAGE, "--date-format '%s' is not one of Y-m-d, d-m-Y, d.m.Y, d/m/Y, "
+                            "m/d/Y, Y/m/d", opt->date_format);
+    if (opt->delimiter && opt->delimiter != ',' && opt->delimiter != ';' && opt->delimiter != '\t' &&
+        opt->delimiter != '|')
+        return bm_error_set(BM_EUSAGE, "--delimiter must be one of , ; | or tab");
     if (opt->date_from && opt->date_to && strcmp(opt->date_from, opt->date_to) > 0)
         return bm_error_set(BM_EUSAGE, "--from %s is after --to %s", opt->date_from, opt->date_to);
 
@@ -630,15 +788,18 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
     if (opt->actors_path) {
         bm_csv_info info;
         ac.net = net;
+        ac.opt = opt;
         ac.path = opt->actors_path;
         ac.ids_cap = &ids_cap;
-        if ((st = bm_csv_read(opt->actors_path, actors_row, &ac, &info)) != BM_OK)
+        net->has_actors_file = 1;
+        if ((st = read_table(opt->actors_path, opt, actors_row, &ac, &info)) != BM_OK)
             goto done;
         if (!ac.col_names) {
             st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with an 'id' column)",
                               opt->actors_path);
             goto done;
         }
+        net->n_listed = net->n_actors;
         net->input_path[net->n_inputs] = bm_arena_strndup(&net->arena, opt->actors_path,
                                                           strlen(opt->actors_path));
         memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
@@ -670,9 +831,9 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
                 semi += head[i] == ';';
                 comma += head[i] == ',';
             }
-            rc.decimal_comma = semi > comma;
+            rc.decimal_comma = opt->delimiter ? opt->delimiter == ';' : semi > comma;
         }
-        if ((st = bm_csv_read(opt->records_path, records_row, &rc, &info)) != BM_OK ||
+        if ((st = read_table(opt->records_path, opt, records_row, &rc, &info)) != BM_OK ||
             (st = flush_pending(&rc)) != BM_OK || (st = aggregate_ties(&rc)) != BM_OK)
             goto done;
         if (!rc.header_done) {
@@ -724,6 +885,8 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         goto done;
     }
     net->graph_ready = 1;
+    if (ac.col_names && (st = check_shared_ids(net, opt, &ac)) != BM_OK)
+        goto done;
     igraph_vector_swap(&net->weight, &rc.weight);
     igraph_vector_int_swap(&net->count, &rc.count);
     st = bm_i_network_finish(net);

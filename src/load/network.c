@@ -75,6 +75,12 @@ void bm_network_tie(const bm_network *net, size_t e, size_t *from, size_t *to, d
 size_t bm_network_record_count(const bm_network *net) { return net->records; }
 size_t bm_network_self_loops_dropped(const bm_network *net) { return net->self_loops; }
 size_t bm_network_records_outside_window(const bm_network *net) { return net->outside_window; }
+size_t bm_network_unlisted_count(const bm_network *net)
+{
+    return net->has_actors_file ? net->n_actors - net->n_listed : 0;
+}
+size_t bm_network_listed_count(const bm_network *net) { return net->has_actors_file ? net->n_listed : 0; }
+size_t bm_network_empty_weights(const bm_network *net) { return net->empty_weights; }
 size_t bm_network_input_count(const bm_network *net) { return net->n_inputs; }
 const char *bm_network_input_path(const bm_network *net, size_t k) { return net->input_path[k]; }
 const char *bm_network_input_sha256(const bm_network *net, size_t k) { return net->input_sha256[k]; }
