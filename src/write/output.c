@@ -206,6 +206,16 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
         cJSON_AddStringToObject(in, "sha256", bm_network_input_sha256(net, k));
         cJSON_AddItemToArray(inputs, in);
     }
+    /* what loading did to the records, so a reader can check nothing was lost silently */
+    cJSON *ld = cJSON_AddObjectToObject(o, "loading");
+    if (ld) {
+        cJSON_AddNumberToObject(ld, "records", (double)bm_network_record_count(net));
+        cJSON_AddNumberToObject(ld, "records_outside_window",
+                                (double)bm_network_records_outside_window(net));
+        cJSON_AddNumberToObject(ld, "self_loops_dropped", (double)bm_network_self_loops_dropped(net));
+        cJSON_AddNumberToObject(ld, "empty_weights", (double)bm_network_empty_weights(net));
+        cJSON_AddNumberToObject(ld, "unlisted_actors", (double)bm_network_unlisted_count(net));
+    }
     st = write_json(o, path);
     cJSON_Delete(o);
     return st;

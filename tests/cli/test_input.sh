@@ -1,0 +1,131 @@
+#!/bin/bash
+# test_input.sh: input as people bring it (issue 8's spreadsheets part and
+# issue 12's silent failures): Danish headers and Windows-1252 semicolon
+# exports, named columns, --delimiter, --encoding, --date-format, thousands
+# separators, empty weights, actors the actors file does not list, --strict,
+# and files that share no ids. Every message is checked whole.
+# Run: bash tests/cli/test_input.sh PATH_TO_BRIDGEMAP PATH_TO_SOURCE_DIR
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# stderr_line N: line N of the last command's stderr
+stderr_line() { sed -n "${1}p" "$T/.stderr"; }
+
+# ---- a Danish Excel export: Windows-1252, semicolons, CRLF, Danish header,
+#      decimal commas, d.m.Y dates; actors with Aktør/Navn/Sektor ----------
+printf 'Fra;Til;V\xe6gt;Dato\r\nS\xf8ren;\xc5se;1,5;3.1.2024\r\n\xc5se;Bj\xf8rn;2;15.02.2024\r\nS\xf8ren;\xc5se;0,5;1.3.2024\r\n' > dk_records.csv
+printf 'Akt\xf8r;Navn;sector\r\nS\xf8ren;S\xf8ren Holm;public\r\n\xc5se;\xc5se Berg;private\r\nBj\xf8rn;Bj\xf8rn Dal;voluntary\r\n' > dk_actors.csv
+run analyze dk_records.csv --actors dk_actors.csv --date-format d.m.Y -o dk --quiet
+assert_exit 0 "Danish Windows-1252 export"
+assert_stderr_empty "Danish export: no warning"
+# ties.csv in UTF-8: Søren-Åse weighs 1.5 + 0.5 = 2 over 2 records
+got=$("$PY" - <<'PY'
+import csv
+rows = list(csv.DictReader(open('dk/ties.csv', encoding='utf-8', newline='')))
+t = {frozenset((r['source'], r['target'])): (float(r['weight']), r['count']) for r in rows}
+print(len(rows), t[frozenset(('Søren', 'Åse'))], t[frozenset(('Åse', 'Bjørn'))])
+PY
+)
+assert_eq "$got" "2 (2.0, '2') (2.0, '1')" "Danish export: ties and summed weights"
+run analyze dk_records.csv --actors dk_actors.csv --date-format d.m.Y --from 2024-02-01 -o dk2 --quiet
+assert_exit 0 "Danish export with --from"
+assert_eq "$("$PY" -c "import json;print(json.load(open('dk2/summary.json'))['loading']['records_outside_window'])" 2>/dev/null || echo missing)" "1" "d.m.Y dates placed in the window"
+
+# without --date-format: the hint names the form
+run analyze dk_records.csv -o x
+assert_exit 1 "d.m.Y dates without --date-format"
+assert_eq "$(stderr_line 1)" "bridgemap: dk_records.csv:2:4: date '3.1.2024' is not an ISO 8601 date (YYYY-MM-DD); if the file writes dates as d.m.Y, give --date-format d.m.Y" "date hint"
+assert_dir_clean x "no output after the date error"
+
+# ---- named columns -------------------------------------------------------
+printf 'giver,taker,styrke,when\nA,B,2,2024-01-01\nB,C,3,2024-01-02\n' > named.csv
+run analyze named.csv -o n1 --quiet
+assert_exit 1 "unknown column names"
+assert_eq "$(stderr_line 1)" "bridgemap: named.csv:1: no source column in the header (looked for source, from, fra, sender, afsender, source_id; it has 'giver', 'taker', 'styrke', 'when'); name it with --source-col" "no source column"
+run analyze named.csv --source-col giver --target-col taker --date-col when --from 2024-01-02 -o n2 --quiet
+assert_exit 0 "--source-col/--target-col/--date-col"
+assert_eq "$("$PY" -c "import csv;print([(r['source'],r['target'],r['weight']) for r in csv.DictReader(open('n2/ties.csv'))])")" "[('B', 'C', '3')]" "named columns: styrke is the weight, when the date"
+run analyze named.csv --source-col giver --target-col nope -o n3
+assert_exit 1 "--target-col naming no column"
+assert_eq "$(stderr_line 1)" "bridgemap: named.csv:1: no column 'nope' (--target-col) in the header; it has 'giver', 'taker', 'styrke', 'when'" "--target-col unknown"
+
+# ---- --delimiter and --encoding ----------------------------------------------
+printf 'source|target|weight\nA|B|2\nB|C|1\n' > pipe.csv
+run analyze pipe.csv -o p1 --quiet
+assert_exit 1 "pipe-separated file without --delimiter"
+run analyze pipe.csv --delimiter '|' -o p2 --quiet
+assert_exit 0 "--delimiter |"
+assert_eq "$(nl=$("$PY" -c "import csv;print(sum(1 for _ in csv.DictReader(open('p2/ties.csv'))))"); echo $nl)" "2" "--delimiter |: two ties"
+run analyze pipe.csv --delimiter ':' -o p3
+assert_exit 2 "--delimiter :"
+assert_eq "$(stderr_line 1)" "bridgemap: --delimiter must be one of , ; | or tab, not ':'" "--delimiter message"
+# ISO-8859-15 has the euro sign at 0xA4 where Windows-1252 has the currency sign
+printf 'source,target\nK\xa4r,B\n' > latin9.csv
+run analyze latin9.csv --encoding iso-8859-15 -o e1 --quiet
+assert_exit 0 "--encoding iso-8859-15"
+assert_file_contains e1/actors.csv "K€r" "--encoding iso-8859-15 read as such"
+run analyze latin9.csv --encoding utf-8 -o e2
+assert_exit 1 "--encoding utf-8 on a Latin-9 file"
+assert_eq "$(stderr_line 1)" "bridgemap: latin9.csv:2: not valid UTF-8 (byte 16 of the file; --encoding utf-8 was given)" "--encoding utf-8 message"
+run analyze latin9.csv --encoding ebcdic -o e3
+assert_exit 2 "--encoding ebcdic"
+assert_eq "$(stderr_line 1)" "bridgemap: --encoding 'ebcdic' is not one of utf-8, windows-1252, latin-1, iso-8859-15, utf-16, utf-16le, utf-16be" "--encoding unknown"
+run analyze named.csv --date-format y.m.d -o e4
+assert_exit 2 "--date-format unknown"
+assert_eq "$(stderr_line 1)" "bridgemap: --date-format 'y.m.d' is not one of Y-m-d, d-m-Y, d.m.Y, d/m/Y, m/d/Y, Y/m/d" "--date-format message"
+
+# ---- dates ------------------------------------------------------------------
+printf 'source,target,date\nA,B,30/01/2024\nB,C,2024-02-30\n' > dates.csv
+run analyze dates.csv --date-format d/m/Y -o d1
+assert_exit 1 "ISO date in a d/m/Y file"
+assert_eq "$(stderr_line 1)" "bridgemap: dates.csv:3:3: date '2024-02-30' does not have the form d/m/Y" "wrong form"
+printf 'source,target,date\nA,B,30/02/2024\n' > feb30.csv
+run analyze feb30.csv --date-format d/m/Y -o d2
+assert_exit 1 "30/02/2024"
+assert_eq "$(stderr_line 1)" "bridgemap: feb30.csv:2:3: date '30/02/2024' is not a day of the calendar" "not a day"
+printf 'source,target,date\nA,B,12/31/2024\n' > us.csv
+run analyze us.csv --date-format m/d/Y -o d3 --quiet
+assert_exit 0 "m/d/Y"
+
+# ---- thousands separators and empty weights -------------------------------------
+printf 'source;target;weight\nA;B;1.250\n' > th1.csv
+run analyze th1.csv -o t1
+assert_exit 1 "1.250 in a decimal-comma file"
+assert_eq "$(stderr_line 1)" "bridgemap: th1.csv:2:3: weight '1.250' has a thousands separator ('.'); write the number without it (this file uses a decimal comma: 1,5)" "thousands '.'"
+printf 'source,target,weight\nA,B,"1,250,000"\n' > th2.csv
+run analyze th2.csv -o t2
+assert_exit 1 "1,250,000"
+assert_eq "$(stderr_line 1)" "bridgemap: th2.csv:2:3: weight '1,250,000' has a thousands separator (','); write the number without it" "thousands ','"
+printf 'source,target,weight\nA,B,\nB,C,3\nC,D,\n' > wempty.csv
+run analyze wempty.csv -o w1
+assert_exit 0 "empty weight cells"
+assert_eq "$(stderr_line 1)" "bridgemap: warning: 2 records have an empty weight cell; each counted as weight 1" "empty weights warned once, counted"
+assert_eq "$("$PY" -c "import csv;print(sorted(r['weight'] for r in csv.DictReader(open('w1/ties.csv'))))")" "['1', '1', '3']" "empty weights weigh 1"
+
+# ---- actors the actors file does not list -----------------------------------
+printf 'id,sector\nA,public\nB,private\nC,public\nD,civil\n' > act.csv
+printf 'source,target\nA,B\nB,C\nC,Dx\nA,Ex\n' > typo.csv
+run analyze typo.csv --actors act.csv -o u1
+assert_exit 0 "two unlisted ids"
+assert_eq "$(stderr_line 1)" "bridgemap: warning: 2 actors named in typo.csv are not in act.csv ('Dx', 'Ex'); they were added with no attributes (--strict makes this an error)" "unlisted ids warned once"
+run analyze typo.csv --actors act.csv --strict -o u2
+assert_exit 1 "--strict"
+assert_eq "$(stderr_line 1)" "bridgemap: typo.csv:4:2: actor 'Dx' is not in the actors file act.csv (--strict)" "--strict message"
+assert_dir_clean u2 "no output after --strict"
+# records by name, actors by id: stop, and name the column that matches
+printf 'id,name,sector\n1,Anne Holm,public\n2,Bo Dal,private\n3,Carl Berg,civil\n' > byid.csv
+printf 'source,target\nAnne Holm,Bo Dal\nBo Dal,Carl Berg\nCarl Berg,Dorte\n' > byname.csv
+run analyze byname.csv --actors byid.csv -o u3
+assert_exit 1 "records by name, actors by id"
+assert_eq "$(stderr_line 1)" "bridgemap: byname.csv and byid.csv do not share ids: 4 of the 4 actors named in the records are not in the actors file's 'id' column (first: 'Anne Holm', 'Bo Dal', 'Carl Berg'); the actors file's column 'name' holds 3 of them: use --id-col name" "no shared ids"
+assert_dir_clean u3 "no output when the files share no ids"
+run analyze byname.csv --actors byid.csv --id-col name -o u4
+assert_exit 0 "--id-col name"
+assert_eq "$(stderr_line 1)" "bridgemap: warning: 1 actor named in byname.csv is not in byid.csv ('Dorte'); it was added with no attributes (--strict makes this an error)" "one unlisted after --id-col"
+
+# ---- the help names the new options --------------------------------------------
+run analyze --help
+for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict; do
+    assert_stdout_contains "$o" "analyze --help lists $o"
+done
+finish
