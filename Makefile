@@ -23,7 +23,7 @@ build: deps
 
 run: build
 	$(BUILD)/bridgemap analyze $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
-	  --title "Fjordvik: who works with whom" -o out
+	  --affiliations $(EXAMPLE)/affiliations.csv --title "Fjordvik: who works with whom" -o out
 
 test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

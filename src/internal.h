@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "bridgemap/common.h"
 #include "bridgemap/network.h"
+#include "bridgemap/load.h"
 
 #define BM_VERSION "0.1.0"
 
@@ -55,6 +56,17 @@ struct bm_network {
     size_t n_listed;           /* actors from the actors file (the first n_listed) */
     int has_actors_file;
     size_t empty_weights;      /* records with an empty weight cell (weight 1) */
+    /* Affiliations (load/affiliations.c): activities, each with its
+     * participants act_members[act_off[k] .. act_off[k+1]) ascending, and
+     * per tie the number of activities the pair shares. */
+    int has_affiliations;
+    size_t n_activities;
+    char **act_names;          /* in arena */
+    char (*act_first)[11], (*act_last)[11]; /* ISO dates, "" when undated */
+    size_t *act_off;
+    uint32_t *act_members;
+    size_t participations, aff_outside_window;
+    igraph_vector_int_t tie_activities; /* initialised when has_affiliations */
     size_t n_inputs;
     char *input_path[4];
     char input_sha256[4][65];
@@ -192,6 +204,26 @@ typedef struct bm_csv_format {
 } bm_csv_format;
 bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_callback cb, void *ctx,
                          bm_csv_info *info);
+
+/* ---- loading internals (load/load.c, load/affiliations.c) ------------------------ */
+/* Finds or adds actor id (len bytes) in net; *added tells whether it is new. */
+bm_status bm_i_intern(bm_network *net, size_t *ids_cap, const char *id, size_t len, long *idx,
+                      int *added);
+/* Reads a table file (CSV, or one sheet of an .xlsx workbook) with the
+ * options' delimiter and encoding. sheet: NULL for the first sheet. */
+bm_status bm_i_read_table(const char *path, const char *sheet, const bm_load_options *opt,
+                          bm_csv_callback cb, void *ctx, bm_csv_info *info);
+/* Reads opt->affiliations_path into net's activities (actors interned, the
+ * unlisted counted as for records). date_from/date_to: ISO or "". */
+bm_status bm_i_read_affiliations(bm_network *net, const bm_load_options *opt, size_t *ids_cap,
+                                 const char *date_from, const char *date_to);
+typedef struct bm_i_pair {
+    uint32_t u, v; /* u < v */
+    double w;
+} bm_i_pair;
+/* The co-participation pairs of net's activities, one per pair and shared
+ * activity, weight 1 or (newman) 1/(participants - 1). */
+bm_status bm_i_project_affiliations(const bm_network *net, int newman, bm_i_pair **out, size_t *n);
 
 /* ---- header names (load/columns.c) ------------------------------------------------ */
 /* Synonym lists, NULL-terminated, most canonical first. */

@@ -74,10 +74,12 @@ const bm_table *bm_analysis_group_pairs(const bm_analysis *a, size_t level);
 const bm_table *bm_analysis_ties(const bm_analysis *a);
 const bm_table *bm_analysis_summary(const bm_analysis *a);
 const bm_table *bm_analysis_suggestions(const bm_analysis *a);
+/* One row per activity when the network has affiliations, else NULL. */
+const bm_table *bm_analysis_activities(const bm_analysis *a);
 
 /* Writes the output set into directory dir, whole or not at all: actors.csv,
  * ties.csv, summary.json, and with a grouping groups.csv, group_pairs.csv,
- * suggestions.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
+ * suggestions.csv, with affiliations activities.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
  * levels), and map.svg drawn with map (NULL: no map; its grouping and actors
  * are filled in from a when NULL). */
 bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_render_options *map);

@@ -36,6 +36,12 @@
 extern "C" {
 #endif
 
+/* Weight of a co-participation tie per shared activity. */
+typedef enum bm_projection {
+    BM_PROJECT_COUNT = 0,  /* 1: weight = number of shared activities */
+    BM_PROJECT_NEWMAN = 1  /* 1/(n-1) for an activity of n participants (Newman 2001) */
+} bm_projection;
+
 typedef struct bm_load_options {
     const char *records_path; /* required */
     const char *actors_path;  /* NULL: actors are the ids seen in records */
@@ -55,6 +61,13 @@ typedef struct bm_load_options {
     const char *date_format;
     int strict;               /* a record naming an actor missing from the actors
                                  file is an error (default: added, counted) */
+    /* Affiliations ("who took part in what"): actor, activity[, date][, role],
+     * projected to co-participation ties that add to the records' ties
+     * (records_path may then be NULL). */
+    const char *affiliations_path;
+    bm_projection projection;
+    /* .xlsx workbooks: the sheet of each table (NULL: the first sheet). */
+    const char *records_sheet, *actors_sheet, *affiliations_sheet;
 } bm_load_options;
 
 /* Initialises options to their defaults (all zero / NULL). */

@@ -83,7 +83,14 @@ bm_status bm_measures_group_pairs(bm_table **out, const bm_network *net, const b
 bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const bm_measure_options *opt,
                                   size_t top);
 
-/* One row per tie: source, target, weight, count, cross_group, bridge. */
+/* One row per activity of the affiliations (bm_network_has_affiliations):
+ * activity, participants, groups, blau, pairs, cross_group_pairs,
+ * cross_group_share, cross_group_pairs_without_records, ungrouped,
+ * first_date, last_date. g may be NULL (the group columns are then NaN). */
+bm_status bm_measures_activities(bm_table **out, const bm_network *net, const bm_grouping *g);
+
+/* One row per tie: source, target, weight, count, cross_group, bridge; with
+ * affiliations also activities and origin (records, affiliations, both). */
 bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measure_options *opt);
 
 /* One row of network-level figures: nodes, ties, directed, density,

@@ -56,6 +56,22 @@ size_t bm_network_listed_count(const bm_network *net);
 /* Records whose weight cell was empty, counted as weight 1. */
 size_t bm_network_empty_weights(const bm_network *net);
 
+/* Affiliations (bm_load_options.affiliations_path): activities in order of
+ * first appearance, each with its participants (actor indexes, ascending)
+ * and the dates of its first and last dated participation ("" when none).
+ * Per tie: how many activities the pair shares (0 without affiliations). */
+int bm_network_has_affiliations(const bm_network *net);
+size_t bm_network_activity_count(const bm_network *net);
+const char *bm_network_activity_name(const bm_network *net, size_t k);
+size_t bm_network_activity_size(const bm_network *net, size_t k);
+size_t bm_network_activity_member(const bm_network *net, size_t k, size_t j);
+const char *bm_network_activity_first_date(const bm_network *net, size_t k);
+const char *bm_network_activity_last_date(const bm_network *net, size_t k);
+long bm_network_tie_activities(const bm_network *net, size_t e);
+/* Participations read (inside the date window) and left outside it. */
+size_t bm_network_participation_count(const bm_network *net);
+size_t bm_network_participations_outside_window(const bm_network *net);
+
 /* Input files that built the network, with their SHA-256 (hex). */
 size_t bm_network_input_count(const bm_network *net);
 const char *bm_network_input_path(const bm_network *net, size_t k);

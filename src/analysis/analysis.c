@@ -25,7 +25,7 @@ struct bm_analysis {
     long *community;
     size_t n_communities;
     double nmi, ari;
-    bm_table *actors, *ties, *summary, *suggestions;
+    bm_table *actors, *ties, *summary, *suggestions, *activities;
     bm_table *groups[BM_MAX_LEVELS], *pairs[BM_MAX_LEVELS];
     int ran;
 };
@@ -151,6 +151,7 @@ void bm_analysis_free(bm_analysis *a)
     free(a->community);
     bm_table_free(a->actors);
     bm_table_free(a->ties);
+    bm_table_free(a->activities);
     bm_table_free(a->summary);
     bm_table_free(a->suggestions);
     free(a);
@@ -214,6 +215,9 @@ bm_status bm_analysis_run(bm_analysis *a)
     if ((st = bm_measures_ties(&a->ties, net, &mo)) != BM_OK ||
         (st = bm_i_summary_table(&a->summary, net, &mo, &cache)) != BM_OK)
         return st;
+    if (bm_network_has_affiliations(net) &&
+        (st = bm_measures_activities(&a->activities, net, a->levels ? a->grouping[0] : NULL)) != BM_OK)
+        return st;
     a->ran = 1;
     return BM_OK;
 }
@@ -236,6 +240,7 @@ const bm_table *bm_analysis_group_pairs(const bm_analysis *a, size_t level)
 const bm_table *bm_analysis_ties(const bm_analysis *a) { return a->ties; }
 const bm_table *bm_analysis_summary(const bm_analysis *a) { return a->summary; }
 const bm_table *bm_analysis_suggestions(const bm_analysis *a) { return a->suggestions; }
+const bm_table *bm_analysis_activities(const bm_analysis *a) { return a->activities; }
 
 /* A file name for a grouping level: letters, digits, - and _ kept, anything
  * else (spaces, slashes, non-ASCII) becomes _. */
@@ -277,6 +282,9 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
     }
     if (a->suggestions &&
         (st = bm_write_csv(a->suggestions, bm_output_path(output, "suggestions.csv"))) != BM_OK)
+        goto done;
+    if (a->activities &&
+        (st = bm_write_csv(a->activities, bm_output_path(output, "activities.csv"))) != BM_OK)
         goto done;
     if ((st = bm_write_csv(a->actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
         (st = bm_write_csv(a->ties, bm_output_path(output, "ties.csv"))) != BM_OK ||

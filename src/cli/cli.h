@@ -32,6 +32,8 @@ typedef struct cli_opts {
     const char *date_format, *encoding;
     char delimiter;         /* 0: detected */
     int strict;
+    const char *affiliations;
+    int projection;         /* bm_projection */
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when

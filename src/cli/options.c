@@ -11,7 +11,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
-               O_STRICT } opt_id;
+               O_STRICT, O_AFFILIATIONS, O_PROJECTION } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -65,6 +65,13 @@ static const opt_spec specs[] = {
     {O_ENCODING, "encoding", 0, "NAME", CMD_LOAD,
      "text encoding of the CSV files: utf-8, windows-1252, latin-1, iso-8859-15, utf-16 "
      "(default: UTF-16 by its byte-order mark, else UTF-8 when valid, else Windows-1252)"},
+    {O_AFFILIATIONS, "affiliations", 0, "FILE", CMD_LOAD,
+     "who took part in what: columns actor, activity[, date][, role]; each shared activity "
+     "ties two participants (weights add to the records' weights; ties.csv says the origin); "
+     "analyze writes activities.csv. The records file may then be left out"},
+    {O_PROJECTION, "projection", 0, "count|newman", CMD_LOAD,
+     "weight per shared activity: count (1; weight = shared activities; default) or newman "
+     "(1/(n-1) for an activity of n participants, Newman 2001)"},
     {O_STRICT, "strict", 0, NULL, CMD_LOAD,
      "stop when a record names an actor the actors file does not list (default: add it "
      "with no attributes and warn once)"},
@@ -306,6 +313,15 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_DATE_FORMAT: o->date_format = val; break;
         case O_ENCODING: o->encoding = val; break;
         case O_STRICT: o->strict = 1; break;
+        case O_AFFILIATIONS: o->affiliations = val; break;
+        case O_PROJECTION:
+            if (strcmp(val, "count") == 0)
+                o->projection = BM_PROJECT_COUNT;
+            else if (strcmp(val, "newman") == 0)
+                o->projection = BM_PROJECT_NEWMAN;
+            else
+                return usage_error(cmd_name, "--projection must be count or newman, not '%s'", val);
+            break;
         case O_DELIMITER:
             if (strcmp(val, "tab") == 0 || strcmp(val, "\\t") == 0 || strcmp(val, "\t") == 0)
                 o->delimiter = '\t';
@@ -320,8 +336,8 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     }
     if (o->paths < 0)
         return usage_error(cmd_name, "%s", "--approx and --exact exclude each other");
-    if (!o->help && !o->records)
-        return usage_error(cmd_name, "%s", "no records file given");
+    if (!o->help && !o->records && !o->affiliations)
+        return usage_error(cmd_name, "%s", "no records file given (nor --affiliations)");
     return 0;
 }
 
@@ -398,6 +414,8 @@ int cli_load(const cli_opts *o, bm_network **net)
     lo.delimiter = o->delimiter;
     lo.encoding = o->encoding;
     lo.strict = o->strict;
+    lo.affiliations_path = o->affiliations;
+    lo.projection = (bm_projection)o->projection;
     bm_status st = bm_load(net, &lo);
     if (st != BM_OK)
         return cli_fail(o, st);
@@ -415,7 +433,10 @@ int cli_load(const cli_opts *o, bm_network **net)
     if (unlisted) {
         size_t first = bm_network_listed_count(n);
         fprintf(stderr, "bridgemap: warning: %zu actor%s named in %s %s not in %s (", unlisted,
-                unlisted == 1 ? "" : "s", o->records, unlisted == 1 ? "is" : "are", o->actors);
+                unlisted == 1 ? "" : "s",
+                o->records && o->affiliations ? "the records and affiliations" :
+                o->records ? o->records : o->affiliations,
+                unlisted == 1 ? "is" : "are", o->actors);
         for (size_t k = 0; k < unlisted && k < 3; k++)
             fprintf(stderr, "%s'%s'", k ? ", " : "", bm_network_actor_id(n, first + k));
         fprintf(stderr, "%s); %s added with no attributes (--strict makes this an error)\n",

@@ -106,6 +106,12 @@ static bm_status intern_id(bm_network *net, size_t *ids_cap, const char *id, siz
     return intern_id_hashed(net, ids_cap, id, len, bm_hash_bytes(id, len), add, idx, added);
 }
 
+bm_status bm_i_intern(bm_network *net, size_t *ids_cap, const char *id, size_t len, long *idx,
+                      int *added)
+{
+    return intern_id(net, ids_cap, id, len, 1, idx, added);
+}
+
 long bm_network_find_actor(const bm_network *net, const char *id)
 {
     if (!net->id_cap)
@@ -316,6 +322,7 @@ typedef struct records_ctx {
     kept_record *recs;
     double *rec_weight;
     size_t nrec, rec_cap;
+    size_t n_records_kept;     /* recs[0 .. n_records_kept) came from records */
     pending_record pend[BM_PENDING];
     size_t npend;
     char *pbuf;                /* the pending records' ids, back to back */
@@ -655,21 +662,63 @@ static bm_status aggregate_ties(records_ctx *c)
         igraph_vector_resize(&c->weight, (igraph_integer_t)ties) ||
         igraph_vector_int_resize(&c->count, (igraph_integer_t)ties))
         return bm_error_set(BM_EINTERNAL, "out of memory");
+    if (c->net->has_affiliations &&
+        igraph_vector_int_resize(&c->net->tie_activities, (igraph_integer_t)ties))
+        return bm_error_set(BM_EINTERNAL, "out of memory");
     igraph_integer_t e = -1;
     for (size_t i = 0; i < c->nrec; i++) {
         uint64_t key = c->recs[i].key;
         double w = c->rec_weight[c->recs[i].rec];
+        /* records come first, co-participation pairs after them */
+        int from_record = c->recs[i].rec < c->n_records_kept;
         if (i == 0 || key != c->recs[i - 1].key) {
             e++;
             VECTOR(c->edges)[2 * e] = (igraph_integer_t)(key >> bits);
             VECTOR(c->edges)[2 * e + 1] = (igraph_integer_t)(key & (((uint64_t)1 << bits) - 1));
             VECTOR(c->weight)[e] = w;
-            VECTOR(c->count)[e] = 1;
+            VECTOR(c->count)[e] = from_record;
+            if (c->net->has_affiliations)
+                VECTOR(c->net->tie_activities)[e] = !from_record;
         } else {
             VECTOR(c->weight)[e] += unweighted ? 0.0 : w;
-            VECTOR(c->count)[e] += 1;
+            VECTOR(c->count)[e] += from_record;
+            if (c->net->has_affiliations)
+                VECTOR(c->net->tie_activities)[e] += !from_record;
         }
     }
+    return BM_OK;
+}
+
+/* Appends the co-participation pairs of net's activities to the kept records. */
+static bm_status add_projection(records_ctx *c)
+{
+    bm_i_pair *pairs;
+    size_t n;
+    bm_status st = bm_i_project_affiliations(c->net, c->opt->projection == BM_PROJECT_NEWMAN, &pairs, &n);
+    if (st != BM_OK)
+        return st;
+    c->n_records_kept = c->nrec;
+    if (c->nrec + n > c->rec_cap) {
+        size_t cap = c->nrec + n;
+        kept_record *r = realloc(c->recs, (cap ? cap : 1) * sizeof *r);
+        if (r)
+            c->recs = r;
+        double *rw = realloc(c->rec_weight, (cap ? cap : 1) * sizeof *rw);
+        if (rw)
+            c->rec_weight = rw;
+        if (!r || !rw || cap > UINT32_MAX) {
+            free(pairs);
+            return bm_error_set(BM_EINTERNAL, "out of memory (or more than 2^32 records and pairs)");
+        }
+        c->rec_cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        c->recs[c->nrec].key = ((uint64_t)pairs[i].u << 32) | (uint64_t)pairs[i].v;
+        c->recs[c->nrec].rec = (uint32_t)c->nrec;
+        c->rec_weight[c->nrec] = c->opt->unweighted ? 1.0 : pairs[i].w;
+        c->nrec++;
+    }
+    free(pairs);
     return BM_OK;
 }
 
@@ -681,10 +730,10 @@ static bm_status check_date_option(const char *name, const char *d, char iso[11]
     return BM_OK;
 }
 
-/* Reads a table file: text (CSV) with the given delimiter and encoding. */
-static bm_status read_table(const char *path, const bm_load_options *opt, bm_csv_callback cb,
-                            void *ctx, bm_csv_info *info)
+bm_status bm_i_read_table(const char *path, const char *sheet, const bm_load_options *opt,
+                          bm_csv_callback cb, void *ctx, bm_csv_info *info)
 {
+    (void)sheet;
     bm_csv_format fmt = {opt->delimiter, opt->encoding};
     return bm_csv_read_ex(path, &fmt, cb, ctx, info);
 }
@@ -745,7 +794,8 @@ static bm_status check_shared_ids(const bm_network *net, const bm_load_options *
     }
     return bm_error_set(BM_EINPUT, "%s and %s do not share ids: %zu of the %zu actors named in the "
                         "records are not in the actors file's '%s' column (first: %s)%s",
-                        opt->records_path, opt->actors_path, unlisted, named,
+                        opt->records_path ? opt->records_path : opt->affiliations_path,
+                        opt->actors_path, unlisted, named,
                         ac->col_names[ac->id_col], first, hint);
 }
 
@@ -761,8 +811,11 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
     *out = NULL;
     bm_error_clear();
 
-    if (!opt || !opt->records_path)
-        return bm_error_set(BM_EUSAGE, "no records file given");
+    if (!opt || (!opt->records_path && !opt->affiliations_path))
+        return bm_error_set(BM_EUSAGE, "no records file given (nor an affiliations file)");
+    if (opt->affiliations_path && opt->directed)
+        return bm_error_set(BM_EUSAGE, "--affiliations makes undirected co-participation ties; it "
+                            "cannot be combined with --directed");
     if ((st = check_date_option("--from", opt->date_from, rc.date_from)) != BM_OK ||
         (st = check_date_option("--to", opt->date_to, rc.date_to)) != BM_OK)
         return st;
@@ -792,7 +845,7 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         ac.path = opt->actors_path;
         ac.ids_cap = &ids_cap;
         net->has_actors_file = 1;
-        if ((st = read_table(opt->actors_path, opt, actors_row, &ac, &info)) != BM_OK)
+        if ((st = bm_i_read_table(opt->actors_path, opt->actors_sheet, opt, actors_row, &ac, &info)) != BM_OK)
             goto done;
         if (!ac.col_names) {
             st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with an 'id' column)",
@@ -816,7 +869,7 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
-    {
+    if (opt->records_path) {
         bm_csv_info info;
         /* The delimiter is only known inside bm_csv_read; a semicolon file from
          * a decimal-comma locale is the common case, so we peek first. */
@@ -833,8 +886,8 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
             }
             rc.decimal_comma = opt->delimiter ? opt->delimiter == ';' : semi > comma;
         }
-        if ((st = read_table(opt->records_path, opt, records_row, &rc, &info)) != BM_OK ||
-            (st = flush_pending(&rc)) != BM_OK || (st = aggregate_ties(&rc)) != BM_OK)
+        if ((st = bm_i_read_table(opt->records_path, opt->records_sheet, opt, records_row, &rc, &info)) != BM_OK ||
+            (st = flush_pending(&rc)) != BM_OK)
             goto done;
         if (!rc.header_done) {
             st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with source and "
@@ -846,8 +899,16 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
         net->n_inputs++;
     }
+    rc.n_records_kept = rc.nrec;
+    if (opt->affiliations_path &&
+        ((st = bm_i_read_affiliations(net, opt, &ids_cap, rc.date_from, rc.date_to)) != BM_OK ||
+         (st = add_projection(&rc)) != BM_OK))
+        goto done;
+    if ((st = aggregate_ties(&rc)) != BM_OK)
+        goto done;
     if (net->n_actors > (size_t)INT32_MAX) {
-        st = bm_error_set(BM_EINPUT, "%s: more than 2^31 actors", opt->records_path);
+        st = bm_error_set(BM_EINPUT, "%s: more than 2^31 actors",
+                          opt->records_path ? opt->records_path : opt->affiliations_path);
         goto done;
     }
 

@@ -20,6 +20,13 @@ void bm_network_free(bm_network *net)
     }
     igraph_vector_destroy(&net->weight);
     igraph_vector_int_destroy(&net->count);
+    if (net->has_affiliations)
+        igraph_vector_int_destroy(&net->tie_activities);
+    free(net->act_names);
+    free(net->act_first);
+    free(net->act_last);
+    free(net->act_off);
+    free(net->act_members);
     for (size_t k = 0; k < net->n_attr; k++)
         free(net->attr_values[k]);
     free(net->attr_values);
@@ -81,6 +88,28 @@ size_t bm_network_unlisted_count(const bm_network *net)
 }
 size_t bm_network_listed_count(const bm_network *net) { return net->has_actors_file ? net->n_listed : 0; }
 size_t bm_network_empty_weights(const bm_network *net) { return net->empty_weights; }
+int bm_network_has_affiliations(const bm_network *net) { return net->has_affiliations; }
+size_t bm_network_activity_count(const bm_network *net) { return net->n_activities; }
+const char *bm_network_activity_name(const bm_network *net, size_t k) { return net->act_names[k]; }
+size_t bm_network_activity_size(const bm_network *net, size_t k)
+{
+    return net->act_off[k + 1] - net->act_off[k];
+}
+size_t bm_network_activity_member(const bm_network *net, size_t k, size_t j)
+{
+    return net->act_members[net->act_off[k] + j];
+}
+const char *bm_network_activity_first_date(const bm_network *net, size_t k) { return net->act_first[k]; }
+const char *bm_network_activity_last_date(const bm_network *net, size_t k) { return net->act_last[k]; }
+long bm_network_tie_activities(const bm_network *net, size_t e)
+{
+    return net->has_affiliations ? (long)VECTOR(net->tie_activities)[e] : 0;
+}
+size_t bm_network_participation_count(const bm_network *net) { return net->participations; }
+size_t bm_network_participations_outside_window(const bm_network *net)
+{
+    return net->aff_outside_window;
+}
 size_t bm_network_input_count(const bm_network *net) { return net->n_inputs; }
 const char *bm_network_input_path(const bm_network *net, size_t k) { return net->input_path[k]; }
 const char *bm_network_input_sha256(const bm_network *net, size_t k) { return net->input_sha256[k]; }

@@ -354,6 +354,23 @@ bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measu
         col[e] = (double)VECTOR(net->count)[e];
     if ((st = bm_table_add_number(t, "count", col, "number of records of the pair", "")) != BM_OK)
         goto done;
+    if (net->has_affiliations) {
+        /* Affiliations: the tie's weight adds the records' weights and one
+         * weight per shared activity (1, or 1/(n-1) with --projection newman). */
+        for (size_t e = 0; e < m; e++)
+            col[e] = (double)VECTOR(net->tie_activities)[e];
+        if ((st = bm_table_add_number(t, "activities", col,
+                                      "number of activities both actors took part in",
+                                      "Breiger (1974) Social Forces 53:181")) != BM_OK)
+            goto done;
+        for (size_t e = 0; e < m; e++) {
+            long rc = VECTOR(net->count)[e], ac = VECTOR(net->tie_activities)[e];
+            src[e] = (char *)(rc && ac ? "both" : rc ? "records" : "affiliations");
+        }
+        if ((st = bm_table_add_text(t, "origin", (const char *const *)src,
+                                    "where the tie comes from: records, affiliations or both", "")) != BM_OK)
+            goto done;
+    }
     const bm_grouping *g = opt ? opt->grouping : NULL;
     for (size_t e = 0; e < m; e++) {
         long ga = g ? g->of[IGRAPH_FROM(&net->graph, (igraph_integer_t)e)] : -1;

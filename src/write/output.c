@@ -215,6 +215,12 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
         cJSON_AddNumberToObject(ld, "self_loops_dropped", (double)bm_network_self_loops_dropped(net));
         cJSON_AddNumberToObject(ld, "empty_weights", (double)bm_network_empty_weights(net));
         cJSON_AddNumberToObject(ld, "unlisted_actors", (double)bm_network_unlisted_count(net));
+        if (bm_network_has_affiliations(net)) {
+            cJSON_AddNumberToObject(ld, "participations", (double)bm_network_participation_count(net));
+            cJSON_AddNumberToObject(ld, "participations_outside_window",
+                                    (double)bm_network_participations_outside_window(net));
+            cJSON_AddNumberToObject(ld, "activities", (double)bm_network_activity_count(net));
+        }
     }
     st = write_json(o, path);
     cJSON_Delete(o);

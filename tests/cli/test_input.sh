@@ -123,9 +123,39 @@ run analyze byname.csv --actors byid.csv --id-col name -o u4
 assert_exit 0 "--id-col name"
 assert_eq "$(stderr_line 1)" "bridgemap: warning: 1 actor named in byname.csv is not in byid.csv ('Dorte'); it was added with no attributes (--strict makes this an error)" "one unlisted after --id-col"
 
+# ---- affiliations ----------------------------------------------------------------
+printf 'actor,activity\nA,Sprint 1\nB,Sprint 1\nC,Sprint 1\nA,Forum\nD,Forum\n' > aff.csv
+run analyze --affiliations aff.csv --actors act.csv -o a1 --quiet
+assert_exit 0 "--affiliations without records"
+assert_file_exists a1/activities.csv "activities.csv written"
+assert_eq "$(head -1 a1/activities.csv)" "activity,participants,groups,blau,pairs,cross_group_pairs,cross_group_share,cross_group_pairs_without_records,ungrouped,first_date,last_date" "activities.csv header"
+# Sprint 1: A public, B private, C public -> groups 2, Blau 1 - (4/9 + 1/9) = 4/9, cross pairs A-B, B-C
+assert_eq "$("$PY" -c "import csv;r=[x for x in csv.DictReader(open('a1/activities.csv')) if x['activity']=='Sprint 1'][0];print(r['participants'],r['groups'],round(float(r['blau']),12),r['pairs'],r['cross_group_pairs'])")" "3 2 0.444444444444 3 2" "Sprint 1 mixes two groups"
+printf 'actor,gruppe\nA,x\n' > aff_bad.csv
+run analyze --affiliations aff_bad.csv -o a2
+assert_exit 1 "affiliations without an activity column"
+assert_eq "$(stderr_line 1)" "bridgemap: aff_bad.csv:1: no activity column in the header (looked for activity, aktivitet, event, project, projekt, team, meeting, møde; it has 'actor', 'gruppe')" "no activity column"
+printf 'person,what\nA,x\n' > aff_bad2.csv
+run analyze --affiliations aff_bad2.csv -o a3
+assert_exit 1 "affiliations without a known activity column"
+assert_stderr_contains "aff_bad2.csv:1: no activity column in the header" "no activity column named"
+printf 'actor,activity\nA,x\nZ,x\n' > aff_z.csv
+run analyze --affiliations aff_z.csv --actors act.csv --strict -o a4
+assert_exit 1 "--strict on affiliations"
+assert_eq "$(stderr_line 1)" "bridgemap: aff_z.csv:3:1: actor 'Z' is not in the actors file act.csv (--strict)" "--strict affiliations message"
+run analyze --affiliations aff.csv --directed -o a5
+assert_exit 2 "--affiliations with --directed"
+assert_eq "$(stderr_line 1)" "bridgemap: --affiliations makes undirected co-participation ties; it cannot be combined with --directed" "--directed refused"
+run analyze --affiliations aff.csv --projection jaccard -o a6
+assert_exit 2 "--projection jaccard"
+assert_eq "$(stderr_line 1)" "bridgemap: --projection must be count or newman, not 'jaccard'" "--projection message"
+run analyze -o a7
+assert_exit 2 "neither records nor affiliations"
+assert_eq "$(stderr_line 1)" "bridgemap: no records file given (nor --affiliations)" "no input message"
+
 # ---- the help names the new options --------------------------------------------
 run analyze --help
-for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict; do
+for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection; do
     assert_stdout_contains "$o" "analyze --help lists $o"
 done
 finish
