@@ -56,6 +56,9 @@ struct bm_network {
     size_t n_listed;           /* actors from the actors file (the first n_listed) */
     int has_actors_file;
     size_t empty_weights;      /* records with an empty weight cell (weight 1) */
+    char date_min[11], date_max[11]; /* of the dated records read ("" when none) */
+    size_t undated, first_undated_line; /* records with an empty date (with a date column) */
+    int has_date_column;
     /* Affiliations (load/affiliations.c): activities, each with its
      * participants act_members[act_off[k] .. act_off[k+1]) ascending, and
      * per tie the number of activities the pair shares. */

@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include "bridgemap/common.h"
+#include "bridgemap/load.h"
 #include "bridgemap/measures.h"
 #include "bridgemap/network.h"
 #include "bridgemap/render.h"
@@ -76,6 +77,27 @@ const bm_table *bm_analysis_summary(const bm_analysis *a);
 const bm_table *bm_analysis_suggestions(const bm_analysis *a);
 /* One row per activity when the network has affiliations, else NULL. */
 const bm_table *bm_analysis_activities(const bm_analysis *a);
+
+/* Periods (analyze --by): calendar months, quarters or years. */
+typedef enum bm_period_unit { BM_PERIOD_MONTH, BM_PERIOD_QUARTER, BM_PERIOD_YEAR } bm_period_unit;
+/* "month", "quarter", "year" -> *out; returns 0, or -1 when s is none of them. */
+int bm_period_unit_parse(const char *s, bm_period_unit *out);
+
+/* One row per period from the period of first_date to that of last_date
+ * (the records' date range, bm_network_first_date / last_date), clipped to
+ * lo's --from/--to: period, from, to, records, then the columns of
+ * bm_measures_summary for the network of that period's records (all actors
+ * kept), grouped by column group (NULL: none), with mo's seed, permutations,
+ * jobs and path method. Loads the files of lo once per period. */
+bm_status bm_periods_summary(bm_table **out, const bm_load_options *lo, const char *group,
+                             const bm_measure_options *mo, bm_period_unit unit,
+                             const char *first_date, const char *last_date);
+
+/* Adds the periods table to the analysis (after bm_analysis_run): written
+ * by bm_analysis_write as summary_by_period.csv, with the E-I index per
+ * period drawn in ei_by_period.svg. The network must come from lo. */
+bm_status bm_analysis_add_periods(bm_analysis *a, const bm_load_options *lo, bm_period_unit unit);
+const bm_table *bm_analysis_periods(const bm_analysis *a);
 
 /* Writes the output set into directory dir, whole or not at all: actors.csv,
  * ties.csv, summary.json, and with a grouping groups.csv, group_pairs.csv,

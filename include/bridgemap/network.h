@@ -53,6 +53,14 @@ size_t bm_network_records_outside_window(const bm_network *net);
  * an actors file. */
 size_t bm_network_unlisted_count(const bm_network *net);
 size_t bm_network_listed_count(const bm_network *net);
+/* The first and last date of the dated records read (before the --from/--to
+ * window), "" when none; whether the records have a date column, and how
+ * many records leave it empty. */
+const char *bm_network_first_date(const bm_network *net);
+const char *bm_network_last_date(const bm_network *net);
+int bm_network_has_dates(const bm_network *net);
+size_t bm_network_undated_count(const bm_network *net);
+
 /* Records whose weight cell was empty, counted as weight 1. */
 size_t bm_network_empty_weights(const bm_network *net);
 

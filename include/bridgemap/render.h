@@ -35,6 +35,13 @@ void bm_render_options_init(bm_render_options *opt);
  * .dot/.gv (laid-out DOT). Written to a temporary name, then renamed. */
 bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, const char *path);
 
+/* Draws the E-I index per period of a summary_by_period table
+ * (bm_periods_summary) as a line chart, with the E-I index chance would
+ * give (the permutation test's expected value) dashed, and periods where
+ * the observed value differs from chance (two-sided p < 0.05) marked.
+ * Format by extension as bm_render_map; title may be NULL. */
+bm_status bm_render_period_chart(const bm_table *periods, const char *title, const char *path);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,7 +25,7 @@ struct bm_analysis {
     long *community;
     size_t n_communities;
     double nmi, ari;
-    bm_table *actors, *ties, *summary, *suggestions, *activities;
+    bm_table *actors, *ties, *summary, *suggestions, *activities, *periods;
     bm_table *groups[BM_MAX_LEVELS], *pairs[BM_MAX_LEVELS];
     int ran;
 };
@@ -152,6 +152,7 @@ void bm_analysis_free(bm_analysis *a)
     bm_table_free(a->actors);
     bm_table_free(a->ties);
     bm_table_free(a->activities);
+    bm_table_free(a->periods);
     bm_table_free(a->summary);
     bm_table_free(a->suggestions);
     free(a);
@@ -241,6 +242,27 @@ const bm_table *bm_analysis_ties(const bm_analysis *a) { return a->ties; }
 const bm_table *bm_analysis_summary(const bm_analysis *a) { return a->summary; }
 const bm_table *bm_analysis_suggestions(const bm_analysis *a) { return a->suggestions; }
 const bm_table *bm_analysis_activities(const bm_analysis *a) { return a->activities; }
+const bm_table *bm_analysis_periods(const bm_analysis *a) { return a->periods; }
+
+bm_status bm_analysis_add_periods(bm_analysis *a, const bm_load_options *lo, bm_period_unit unit)
+{
+    const bm_network *net = a->net;
+    if (!a->ran)
+        return bm_error_set(BM_EUSAGE, "bm_analysis_add_periods: run the analysis first");
+    if (!bm_network_has_dates(net))
+        return bm_error_set(BM_EUSAGE, "--by needs a date column in the records (named date, dato, "
+                            "timestamp or tidspunkt, or given with --date-col)");
+    if (bm_network_undated_count(net))
+        return bm_error_set(BM_EINPUT, "%s:%zu: %zu record%s no date, and --by places every record "
+                            "in a period", lo->records_path, net->first_undated_line,
+                            bm_network_undated_count(net),
+                            bm_network_undated_count(net) == 1 ? " has" : "s have");
+    bm_measure_options mo = measure_options(a, 0);
+    bm_table_free(a->periods);
+    a->periods = NULL;
+    return bm_periods_summary(&a->periods, lo, a->levels ? bm_grouping_column(a->grouping[0]) : NULL,
+                              &mo, unit, bm_network_first_date(net), bm_network_last_date(net));
+}
 
 /* A file name for a grouping level: letters, digits, - and _ kept, anything
  * else (spaces, slashes, non-ASCII) becomes _. */
@@ -285,6 +307,12 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
         goto done;
     if (a->activities &&
         (st = bm_write_csv(a->activities, bm_output_path(output, "activities.csv"))) != BM_OK)
+        goto done;
+    if (a->periods &&
+        ((st = bm_write_csv(a->periods, bm_output_path(output, "summary_by_period.csv"))) != BM_OK ||
+         (bm_table_find(a->periods, "ei_index") >= 0 && /* the E-I index needs a grouping */
+          (st = bm_render_period_chart(a->periods, map ? map->title : NULL,
+                                       bm_output_path(output, "ei_by_period.svg"))) != BM_OK)))
         goto done;
     if ((st = bm_write_csv(a->actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
         (st = bm_write_csv(a->ties, bm_output_path(output, "ties.csv"))) != BM_OK ||

@@ -8,6 +8,7 @@
 static void help(void)
 {
     printf("Usage: bridgemap analyze RECORDS.csv [--actors ACTORS.csv] [--group COLUMN] [-o OUT]\n"
+           "       bridgemap analyze [RECORDS.csv] --affiliations PARTICIPATION.csv [--actors ...]\n"
            "\n"
            "Measures the collaboration network and writes, whole or not at all:\n"
            "  OUT/actors.csv    one row per actor: id, its attributes, then degree, in_degree,\n"
@@ -19,7 +20,8 @@ static void help(void)
            "  OUT/groups.csv    one row per group: group, size, internal_ties, external_ties,\n"
            "                    ei_index, density, group_degree, group_closeness,\n"
            "                    group_betweenness, top_broker, top_broker_share, silo_score\n"
-           "  OUT/ties.csv      source, target, weight, count, cross_group, bridge\n"
+           "  OUT/ties.csv      source, target, weight, count, cross_group, bridge (with\n"
+           "                    --affiliations also activities and origin)\n"
            "  OUT/summary.json  network figures: nodes, ties, density, components,\n"
            "                    transitivity, mean_distance, diameter, centralisation, E-I index\n"
            "                    with expected value and permutation test, modularity,\n"
@@ -27,6 +29,9 @@ static void help(void)
            "  OUT/group_pairs.csv the block image: group_a, group_b, ties, density\n"
            "  OUT/suggestions.csv introductions across groups (see bridgemap suggest --help)\n"
            "  OUT/map.svg       the stakeholder map, coloured by the grouping\n"
+           "  OUT/activities.csv with --affiliations: per activity its participants, groups,\n"
+           "                    Blau index, pairs and cross-group pairs (which ones mixed groups)\n"
+           "  OUT/summary_by_period.csv, OUT/ei_by_period.svg with --by: the summary per period\n"
            "With --group a,b,c each level also gets groups_LEVEL.csv and group_pairs_LEVEL.csv,\n"
            "and its actor columns with the level as suffix (ei_index_unit, ...).\n"
            "On stdout: a few plain sentences on silos, brokers and cut points (--quiet: none).\n"
@@ -36,8 +41,8 @@ static void help(void)
            "1/weight, so strong ties are short. --unweighted counts every tie as 1.\n"
            "Undefined values (closeness of an isolate, clustering with < 2 contacts, E-I of an\n"
            "actor without grouped contacts) are empty cells in CSV and null in JSON.\n"
-           "\n"
-           "Large networks: one search per actor feeds every shortest-path measure, on --jobs\n"
+           "\n");
+    printf("Large networks: one search per actor feeds every shortest-path measure, on --jobs\n"
            "worker processes (the same results for any N). Above 10^10 actors x ties, or with\n"
            "--approx, betweenness, closeness, harmonic, distances and group betweenness come\n"
            "from k = 1 + ln(2n/delta)/(2 epsilon^2) sampled sources per component, with a stated\n"
@@ -55,9 +60,14 @@ static void help(void)
            "filesystem); rank 0 alone writes OUT and prints. Every rank loads and measures the\n"
            "whole network, so each machine needs the memory of a single-process run.\n"
            "\n"
-           "Input: RECORDS.csv needs columns source and target (any order, any case), and may\n"
-           "have weight (> 0, default 1) and date (YYYY-MM-DD); repeated records of a pair add\n"
-           "up to one tie. ACTORS.csv needs id; its other columns are kept as attributes.\n"
+           "Input: RECORDS.csv needs columns source and target (any order, any case; also\n"
+           "from/to, Danish fra/til, or named with --source-col/--target-col), and may have\n"
+           "weight (> 0; an empty cell or no column: 1) and date (YYYY-MM-DD, or --date-format);\n"
+           "repeated records of a pair add up to one tie. ACTORS.csv needs id (or actor, aktør,\n"
+           "person, --id-col); its other columns are kept as attributes. Ids are trimmed of\n"
+           "spaces. Actors named in records but not in ACTORS.csv are added and warned about\n"
+           "once (--strict: an error); when most are missing the files do not share ids and\n"
+           "nothing is written. Thousands separators (1.250) are refused, not misread.\n"
            "Comma, semicolon or tab; UTF-8 (BOM or not), UTF-16 or Windows-1252; CRLF; quoted\n"
            "fields may hold separators and line breaks. Bad input stops with FILE:LINE:COLUMN\n"
            "and writes nothing.\n"
@@ -97,6 +107,16 @@ int cmd_analyze(int argc, char **argv)
     if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
+    }
+    if (o.by) {
+        bm_load_options lo;
+        bm_period_unit unit;
+        cli_load_options(&o, &lo);
+        bm_period_unit_parse(o.by, &unit);
+        if ((st = bm_analysis_add_periods(an, &lo, unit)) != BM_OK) {
+            rc = cli_fail(&o, st);
+            goto done;
+        }
     }
     const bm_grouping *grouping = bm_analysis_grouping(an, 0);
     const bm_table *actors = bm_analysis_actors(an);

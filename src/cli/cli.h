@@ -33,6 +33,7 @@ typedef struct cli_opts {
     char delimiter;         /* 0: detected */
     int strict;
     const char *affiliations;
+    const char *by;         /* --by: month, quarter, year or NULL */
     int projection;         /* bm_projection */
 } cli_opts;
 
@@ -52,6 +53,8 @@ void cli_print_options(FILE *f, unsigned cmd);
 /* Loads the network of o (records, actors, direction, window); prints the
  * error and returns its exit code on failure. */
 int cli_load(const cli_opts *o, bm_network **net);
+/* The load options of o (paths, columns, formats, window). */
+void cli_load_options(const cli_opts *o, bm_load_options *lo);
 /* The measure options of o (grouping left NULL). */
 void cli_measure_options(const cli_opts *o, bm_measure_options *mo);
 

@@ -11,7 +11,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
-               O_STRICT, O_AFFILIATIONS, O_PROJECTION } opt_id;
+               O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -72,6 +72,10 @@ static const opt_spec specs[] = {
     {O_PROJECTION, "projection", 0, "count|newman", CMD_LOAD,
      "weight per shared activity: count (1; weight = shared activities; default) or newman "
      "(1/(n-1) for an activity of n participants, Newman 2001)"},
+    {O_BY, "by", 0, "month|quarter|year", CMD_ANALYZE,
+     "also measure each calendar period of the dated records: OUT/summary_by_period.csv (the "
+     "summary's figures per period, every actor kept) and OUT/ei_by_period.svg (the E-I index "
+     "over time against chance)"},
     {O_STRICT, "strict", 0, NULL, CMD_LOAD,
      "stop when a record names an actor the actors file does not list (default: add it "
      "with no attributes and warn once)"},
@@ -314,6 +318,13 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_ENCODING: o->encoding = val; break;
         case O_STRICT: o->strict = 1; break;
         case O_AFFILIATIONS: o->affiliations = val; break;
+        case O_BY: {
+            bm_period_unit u;
+            if (bm_period_unit_parse(val, &u) != 0)
+                return usage_error(cmd_name, "--by must be month, quarter or year, not '%s'", val);
+            o->by = val;
+            break;
+        }
         case O_PROJECTION:
             if (strcmp(val, "count") == 0)
                 o->projection = BM_PROJECT_COUNT;
@@ -395,7 +406,7 @@ int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_tab
     return 0;
 }
 
-int cli_load(const cli_opts *o, bm_network **net)
+void cli_load_options(const cli_opts *o, bm_load_options *out)
 {
     bm_load_options lo;
     bm_load_options_init(&lo);
@@ -416,6 +427,13 @@ int cli_load(const cli_opts *o, bm_network **net)
     lo.strict = o->strict;
     lo.affiliations_path = o->affiliations;
     lo.projection = (bm_projection)o->projection;
+    *out = lo;
+}
+
+int cli_load(const cli_opts *o, bm_network **net)
+{
+    bm_load_options lo;
+    cli_load_options(o, &lo);
     bm_status st = bm_load(net, &lo);
     if (st != BM_OK)
         return cli_fail(o, st);

@@ -388,6 +388,7 @@ static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
                             "(name it with --date-col)", bm_loc(loc, sizeof loc, c->path, rec, -1));
     c->sheet = rec->sheet;
     c->item = rec->item;
+    c->net->has_date_column = c->c_date >= 0;
     c->header_done = 1;
     return BM_OK;
 }
@@ -605,6 +606,13 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
         char iso[11];
         if ((st = parse_date(c, rec, iso)) != BM_OK)
             return st;
+        bm_network *net = c->net;
+        if (iso[0] && (!net->date_min[0] || strcmp(iso, net->date_min) < 0))
+            memcpy(net->date_min, iso, 11);
+        if (iso[0] && (!net->date_max[0] || strcmp(iso, net->date_max) > 0))
+            memcpy(net->date_max, iso, 11);
+        if (!iso[0] && net->undated++ == 0)
+            net->first_undated_line = rec->line;
         if (iso[0] == '\0') {
             if (c->opt->date_from || c->opt->date_to)
                 return bm_error_set(BM_EINPUT, "%s: empty date, so the record cannot be placed in the "

@@ -87,6 +87,10 @@ size_t bm_network_unlisted_count(const bm_network *net)
     return net->has_actors_file ? net->n_actors - net->n_listed : 0;
 }
 size_t bm_network_listed_count(const bm_network *net) { return net->has_actors_file ? net->n_listed : 0; }
+const char *bm_network_first_date(const bm_network *net) { return net->date_min; }
+const char *bm_network_last_date(const bm_network *net) { return net->date_max; }
+int bm_network_has_dates(const bm_network *net) { return net->has_date_column; }
+size_t bm_network_undated_count(const bm_network *net) { return net->undated; }
 size_t bm_network_empty_weights(const bm_network *net) { return net->empty_weights; }
 int bm_network_has_affiliations(const bm_network *net) { return net->has_affiliations; }
 size_t bm_network_activity_count(const bm_network *net) { return net->n_activities; }

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "bridgemap/render.h"
 #include "internal.h"
+#include "gv.h"
 
 static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
                                       "#0072B2", "#D55E00", "#CC79A7"};
@@ -39,7 +40,7 @@ void bm_render_options_init(bm_render_options *opt) { memset(opt, 0, sizeof *opt
 
 static _Thread_local char gv_message[512];
 
-static int gv_error_sink(char *msg)
+int bm_i_gv_error_sink(char *msg)
 {
     /* Keep the first line of Graphviz's last message for our error text. */
     snprintf(gv_message, sizeof gv_message, "%s", msg);
@@ -121,7 +122,7 @@ static int cmp_rank_desc(const void *a, const void *b)
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-static const char *format_of(const char *path)
+const char *bm_i_gv_format(const char *path)
 {
     const char *dot = strrchr(path, '.');
     if (!dot)
@@ -137,10 +138,48 @@ static const char *format_of(const char *path)
     return NULL;
 }
 
+bm_status bm_i_gv_write(GVC_t *gvc, Agraph_t *g, const char *engine, const char *path)
+{
+    bm_status st = BM_OK;
+    const char *format = bm_i_gv_format(path);
+    char *tmp = NULL;
+    if (!format)
+        return bm_error_set(BM_EUSAGE, "%s: unknown format (use .svg, .png, .pdf or .dot)", path);
+    if (gvLayout(gvc, g, engine) != 0)
+        return bm_error_set(BM_EINTERNAL, "Graphviz layout (%s) failed: %s", engine, gv_message);
+    size_t plen = strlen(path) + 16;
+    tmp = malloc(plen);
+    if (!tmp) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    snprintf(tmp, plen, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        st = bm_error_set(BM_EINTERNAL, "%s: cannot create: %s", path, strerror(errno));
+        goto done;
+    }
+    close(fd);
+    if (gvRenderFilename(gvc, g, format, tmp) != 0) {
+        st = bm_error_set(BM_EINTERNAL, "%s: Graphviz could not render %s: %s", path, format,
+                          gv_message[0] ? gv_message : "no renderer for this format");
+        unlink(tmp);
+        goto done;
+    }
+    if (chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
+        st = bm_error_set(BM_EINTERNAL, "%s: cannot move into place: %s", path, strerror(errno));
+        unlink(tmp);
+    }
+done:
+    gvFreeLayout(gvc, g);
+    free(tmp);
+    return st;
+}
+
 bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, const char *path)
 {
     bm_status st = BM_OK;
-    const char *format = format_of(path);
+    const char *format = bm_i_gv_format(path);
     if (!format)
         return bm_error_set(BM_EUSAGE, "%s: unknown map format (use .svg, .png, .pdf or .dot)", path);
     size_t n = net->n_actors;
@@ -152,8 +191,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     double *size = NULL;
     rank_item *rank = NULL;
     long *colour_of_group = NULL;
-    char *tmp = NULL, *drawn = NULL;
-    int laid_out = 0;
+    char *drawn = NULL;
     sbuf b = {0};
     char buf[128];
 
@@ -238,7 +276,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     for (size_t r = 0; r < k; r++)
         colour_of_group[grank[r].idx] = r < PALETTE_N ? (long)r : -1;
 
-    agseterrf(gv_error_sink);
+    agseterrf(bm_i_gv_error_sink);
     agseterr(AGERR);
     gv_message[0] = '\0';
     gvc = gvContext();
@@ -419,46 +457,13 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     }
     agset(g, "label", agstrdup_html(g, b.s));
 
-    if (gvLayout(gvc, g, engine) != 0) {
-        st = bm_error_set(BM_EINTERNAL, "Graphviz layout (%s) failed: %s", engine, gv_message);
-        goto done;
-    }
-    laid_out = 1;
-
-    size_t plen = strlen(path) + 16;
-    tmp = malloc(plen);
-    if (!tmp) {
-        st = bm_error_set(BM_EINTERNAL, "out of memory");
-        goto done;
-    }
-    snprintf(tmp, plen, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        st = bm_error_set(BM_EINTERNAL, "%s: cannot create: %s", path, strerror(errno));
-        free(tmp);
-        tmp = NULL;
-        goto done;
-    }
-    close(fd);
-    if (gvRenderFilename(gvc, g, format, tmp) != 0) {
-        st = bm_error_set(BM_EINTERNAL, "%s: Graphviz could not render %s: %s", path, format,
-                          gv_message[0] ? gv_message : "no renderer for this format");
-        unlink(tmp);
-        goto done;
-    }
-    if (chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
-        st = bm_error_set(BM_EINTERNAL, "%s: cannot move into place: %s", path, strerror(errno));
-        unlink(tmp);
-    }
+    st = bm_i_gv_write(gvc, g, engine, path);
 
 done:
-    if (laid_out)
-        gvFreeLayout(gvc, g);
     if (g)
         agclose(g);
     if (gvc)
         gvFreeContext(gvc);
-    free(tmp);
     free(b.s);
     free(nodes);
     free(size);

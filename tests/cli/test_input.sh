@@ -153,9 +153,32 @@ run analyze -o a7
 assert_exit 2 "neither records nor affiliations"
 assert_eq "$(stderr_line 1)" "bridgemap: no records file given (nor --affiliations)" "no input message"
 
+# ---- periods -----------------------------------------------------------------------
+printf 'source,target,date\nA,B,2024-01-05\nB,C,2024-05-10\nC,A,2024-05-11\n' > dated.csv
+printf 'id,sector\nA,public\nB,private\nC,public\n' > dated_act.csv
+run analyze dated.csv --actors dated_act.csv --by quarter -o b1 --quiet --no-map
+assert_exit 0 "--by quarter"
+assert_eq "$(cut -d, -f1-5 b1/summary_by_period.csv | tr '\n' ' ')" "period,from,to,records,nodes 2024-Q1,2024-01-01,2024-03-31,1,3 2024-Q2,2024-04-01,2024-06-30,2,3 " "two quarters, every actor in each"
+assert_file_exists b1/ei_by_period.svg "E-I chart written"
+run analyze dated.csv --by year -o b0 --quiet --no-map
+assert_exit 0 "--by year without a grouping"
+assert_file_exists b0/summary_by_period.csv "periods without a grouping"
+assert_true "no E-I chart without a grouping" test ! -e b0/ei_by_period.svg
+run analyze pipe.csv --delimiter "|" --by year -o b2
+assert_exit 2 "--by without a date column"
+assert_eq "$(stderr_line 1)" "bridgemap: --by needs a date column in the records (named date, dato, timestamp or tidspunkt, or given with --date-col)" "--by without dates"
+assert_dir_clean b2 "nothing written without dates"
+printf 'source,target,date\nA,B,2024-01-05\nB,C,\n' > undated.csv
+run analyze undated.csv --by month -o b3
+assert_exit 1 "--by with an undated record"
+assert_eq "$(stderr_line 1)" "bridgemap: undated.csv:3: 1 record has no date, and --by places every record in a period" "undated record named"
+run analyze dated.csv --by week -o b4
+assert_exit 2 "--by week"
+assert_eq "$(stderr_line 1)" "bridgemap: --by must be month, quarter or year, not 'week'" "--by message"
+
 # ---- the help names the new options --------------------------------------------
 run analyze --help
-for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection; do
+for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by; do
     assert_stdout_contains "$o" "analyze --help lists $o"
 done
 finish

@@ -1,0 +1,187 @@
+/* periods.c: the network's figures period by period (analyze --by).
+ *
+ * The records' date range is cut into calendar months, quarters or years;
+ * each period's network is loaded from the same files with the period as
+ * its --from/--to window (clipped to the user's window), so it has every
+ * actor (actors listed in the actors file or named in any record, whatever
+ * their date: one denominator for every period's density) and the ties of
+ * that period's records only. Its summary is the one summary.json has for
+ * the whole network (bm_measures_summary: density, components, E-I with its
+ * expected value and permutation p-value, modularity, assortativity, ...),
+ * with the same grouping, seed and permutations. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bridgemap/analysis.h"
+#include "bridgemap/load.h"
+#include "internal.h"
+
+int bm_period_unit_parse(const char *s, bm_period_unit *out)
+{
+    if (strcmp(s, "month") == 0)
+        *out = BM_PERIOD_MONTH;
+    else if (strcmp(s, "quarter") == 0)
+        *out = BM_PERIOD_QUARTER;
+    else if (strcmp(s, "year") == 0)
+        *out = BM_PERIOD_YEAR;
+    else
+        return -1;
+    return 0;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : d[m - 1];
+}
+
+/* Period k of unit starting from the period holding (y0, m0). */
+static void period_of(bm_period_unit unit, int y0, int m0, size_t k, char label[16], char from[11],
+                      char to[11])
+{
+    int months = unit == BM_PERIOD_MONTH ? 1 : unit == BM_PERIOD_QUARTER ? 3 : 12;
+    int first = unit == BM_PERIOD_MONTH ? m0 : unit == BM_PERIOD_QUARTER ? (m0 - 1) / 3 * 3 + 1 : 1;
+    long idx = (long)y0 * 12 + (first - 1) + (long)k * months;
+    int y = (int)(idx / 12), m = (int)(idx % 12) + 1;
+    int ye = (int)((idx + months - 1) / 12), me = (int)((idx + months - 1) % 12) + 1;
+    if (unit == BM_PERIOD_MONTH)
+        snprintf(label, 16, "%04d-%02d", y % 10000, m);
+    else if (unit == BM_PERIOD_QUARTER)
+        snprintf(label, 16, "%04d-Q%d", y % 10000, (m - 1) / 3 + 1);
+    else
+        snprintf(label, 16, "%04d", y % 10000);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04d-%02d-01", y, m);
+    memcpy(from, buf, 10);
+    from[10] = '\0';
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", ye, me, days_in(ye, me));
+    memcpy(to, buf, 10);
+    to[10] = '\0';
+}
+
+bm_status bm_periods_summary(bm_table **out, const bm_load_options *lo, const char *group,
+                             const bm_measure_options *mo_in, bm_period_unit unit,
+                             const char *first_date, const char *last_date)
+{
+    bm_status st = BM_OK;
+    *out = NULL;
+    if (!first_date || !first_date[0])
+        return bm_error_set(BM_EUSAGE, "--by needs dated records (a date column with dates)");
+    /* the user's window clips the range */
+    char lo_date[11], hi_date[11];
+    snprintf(lo_date, sizeof lo_date, "%s", lo->date_from && strcmp(lo->date_from, first_date) > 0
+                                                 ? lo->date_from : first_date);
+    snprintf(hi_date, sizeof hi_date, "%s", lo->date_to && strcmp(lo->date_to, last_date) < 0
+                                                 ? lo->date_to : last_date);
+    if (strcmp(lo_date, hi_date) > 0)
+        return bm_error_set(BM_EUSAGE, "--by: no dated record inside --from/--to");
+    int y0 = atoi(lo_date), m0 = atoi(lo_date + 5);
+    int y1 = atoi(hi_date), m1 = atoi(hi_date + 5);
+    int months = unit == BM_PERIOD_MONTH ? 1 : unit == BM_PERIOD_QUARTER ? 3 : 12;
+    int first = unit == BM_PERIOD_MONTH ? m0 : unit == BM_PERIOD_QUARTER ? (m0 - 1) / 3 * 3 + 1 : 1;
+    long span = ((long)y1 * 12 + m1 - 1) - ((long)y0 * 12 + first - 1);
+    size_t np = (size_t)(span / months) + 1;
+    if (np > 1200)
+        return bm_error_set(BM_EUSAGE, "--by: %zu periods from %s to %s; at most 1,200 (use a "
+                            "longer period or --from/--to)", np, lo_date, hi_date);
+
+    char (*label)[16] = calloc(np, sizeof *label);
+    char (*from)[11] = calloc(np, sizeof *from);
+    char (*to)[11] = calloc(np, sizeof *to);
+    double *records = calloc(np, sizeof *records);
+    bm_table **sums = calloc(np, sizeof *sums);
+    bm_table *t = NULL;
+    bm_network *pnet = NULL;
+    bm_grouping *pg = NULL;
+    if (!label || !from || !to || !records || !sums) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < np; k++) {
+        period_of(unit, y0, m0, k, label[k], from[k], to[k]);
+        bm_load_options plo = *lo;
+        /* clip to the user's window (the records' range needs no clipping) */
+        char wfrom[11], wto[11];
+        snprintf(wfrom, sizeof wfrom, "%s", lo->date_from && strcmp(lo->date_from, from[k]) > 0
+                                                ? lo->date_from : from[k]);
+        snprintf(wto, sizeof wto, "%s", lo->date_to && strcmp(lo->date_to, to[k]) < 0 ? lo->date_to
+                                                                                     : to[k]);
+        plo.date_from = wfrom;
+        plo.date_to = wto;
+        char step[64];
+        snprintf(step, sizeof step, "Period %s", label[k]);
+        bm_i_progress(step, 100.0 * (double)k / (double)np);
+        if ((st = bm_load(&pnet, &plo)) != BM_OK)
+            goto done;
+        bm_measure_options mo = *mo_in;
+        mo.actors = NULL;
+        mo.grouping = NULL;
+        if (group && (st = bm_grouping_new(&pg, pnet, group)) != BM_OK)
+            goto done;
+        mo.grouping = pg;
+        if ((st = bm_measures_summary(&sums[k], pnet, &mo)) != BM_OK)
+            goto done;
+        records[k] = (double)bm_network_record_count(pnet);
+        bm_grouping_free(pg);
+        pg = NULL;
+        bm_network_free(pnet);
+        pnet = NULL;
+    }
+    bm_i_progress("Periods", 100.0);
+    {
+        const char **lp = malloc(np * sizeof *lp), **fp = malloc(np * sizeof *fp),
+                   **tp = malloc(np * sizeof *tp), **txt = malloc(np * sizeof *txt);
+        double *num = malloc(np * sizeof *num);
+        if (!lp || !fp || !tp || !txt || !num) {
+            free(lp), free(fp), free(tp), free(txt), free(num);
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        for (size_t k = 0; k < np; k++) {
+            lp[k] = label[k];
+            fp[k] = from[k];
+            tp[k] = to[k];
+        }
+        if ((st = bm_table_new(&t, "summary_by_period", np)) == BM_OK &&
+            (st = bm_table_add_text(t, "period", lp, "calendar month, quarter or year", "")) == BM_OK &&
+            (st = bm_table_add_text(t, "from", fp, "first day of the period", "")) == BM_OK &&
+            (st = bm_table_add_text(t, "to", tp, "last day of the period", "")) == BM_OK)
+            st = bm_table_add_number(t, "records", records, "records dated in the period", "");
+        const bm_table *s0 = sums[0];
+        for (size_t c = 0; st == BM_OK && c < bm_table_cols(s0); c++) {
+            const char *name = bm_table_col_name(s0, c);
+            for (size_t k = 0; k < np; k++) {
+                long ck = bm_table_find(sums[k], name);
+                if (bm_table_col_type(s0, c) == BM_COL_TEXT)
+                    txt[k] = ck >= 0 ? bm_table_text(sums[k], (size_t)ck, 0) : "";
+                else
+                    num[k] = ck >= 0 ? bm_table_number(sums[k], (size_t)ck, 0) : NAN;
+            }
+            if (bm_table_col_type(s0, c) == BM_COL_TEXT)
+                st = bm_table_add_text(t, name, txt, bm_table_col_description(s0, c),
+                                       bm_table_col_citation(s0, c));
+            else
+                st = bm_table_add_number(t, name, num, bm_table_col_description(s0, c),
+                                         bm_table_col_citation(s0, c));
+        }
+        free(lp), free(fp), free(tp), free(txt), free(num);
+    }
+done:
+    bm_grouping_free(pg);
+    bm_network_free(pnet);
+    for (size_t k = 0; sums && k < np; k++)
+        bm_table_free(sums[k]);
+    free(sums);
+    free(label);
+    free(from);
+    free(to);
+    free(records);
+    if (st != BM_OK) {
+        bm_table_free(t);
+        return st;
+    }
+    *out = t;
+    return BM_OK;
+}
