@@ -208,6 +208,45 @@ typedef struct bm_csv_format {
 bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_callback cb, void *ctx,
                          bm_csv_info *info);
 
+/* ---- .xlsx workbooks (load/xlsx.c) ------------------------------------------------ */
+/* Reads one sheet of an .xlsx workbook and calls cb for every non-empty row,
+ * the header row first, as bm_csv_read does: rec->line is the sheet's row
+ * number (1-based, as Excel shows it), rec->sheet the sheet's name,
+ * rec->item NULL; fields are UTF-8, one per column from A to the row's last
+ * non-empty cell (gaps ""). Numbers are written in the shortest form that
+ * reads back (3, 2.5), cells with a date format as YYYY-MM-DD (with
+ * THH:MM:SS when the time is not midnight), booleans TRUE/FALSE, errors as
+ * Excel shows them (#N/A). sheet NULL: the first worksheet in workbook order
+ * (sheet names match exactly, else ignoring ASCII case). info: SHA-256 of
+ * the file, delimiter 0, converted_cp1252 0. Errors (BM_EINPUT) name path. */
+bm_status bm_xlsx_read(const char *path, const char *sheet, bm_csv_callback cb, void *ctx,
+                       bm_csv_info *info);
+/* The workbook's sheet names in workbook order: *names is one malloc'd block
+ * (the NULL-terminated array and the strings; free(*names) frees it all). */
+bm_status bm_xlsx_sheets(const char *path, char ***names, size_t *count);
+/* Whether the first bytes of path are a zip's (PK\3\4); 0 when unreadable. */
+int bm_file_is_zip(const char *path);
+/* Any table: a zip (or an OLE file: .xls, encrypted .xlsx, for its message)
+ * through bm_xlsx_read, anything else through bm_csv_read; then sheet must be
+ * NULL, else BM_EUSAGE "--sheet only applies to .xlsx workbooks". */
+bm_status bm_table_read(const char *path, const char *sheet, bm_csv_callback cb, void *ctx,
+                        bm_csv_info *info);
+/* Zip-bomb limits: no member may inflate past max_bytes, nor past max_ratio
+ * times its compressed size once it passes ratio_floor bytes (0: no ratio
+ * limit). Enforced on the bytes actually inflated, whatever the headers say. */
+typedef struct bm_xlsx_limits {
+    uint64_t max_bytes, max_ratio, ratio_floor;
+} bm_xlsx_limits;
+#define BM_XLSX_MAX_BYTES ((uint64_t)512 << 20)
+#define BM_XLSX_MAX_RATIO 200
+#define BM_XLSX_RATIO_FLOOR ((uint64_t)1 << 20)
+/* bm_xlsx_read on bytes in memory (path only names them in messages; no
+ * SHA); lim NULL: the defaults above. For tests and the fuzzer. */
+bm_status bm_i_xlsx_read_mem(const char *path, const void *bytes, size_t n, const char *sheet,
+                             const bm_xlsx_limits *lim, bm_csv_callback cb, void *ctx);
+bm_status bm_i_xlsx_sheets_mem(const char *path, const void *bytes, size_t n, char ***names,
+                               size_t *count);
+
 /* ---- loading internals (load/load.c, load/affiliations.c) ------------------------ */
 /* Finds or adds actor id (len bytes) in net; *added tells whether it is new. */
 bm_status bm_i_intern(bm_network *net, size_t *ids_cap, const char *id, size_t len, long *idx,
