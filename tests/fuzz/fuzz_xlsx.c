@@ -1,0 +1,127 @@
+/* fuzz_xlsx.c: the .xlsx reader (load/xlsx.c) against arbitrary bytes.
+ *
+ * Built two ways, like fuzz_load.c: as a libFuzzer target, and with any
+ * compiler as a replay driver that ctest runs over tests/fuzz/corpus_xlsx/
+ * (fuzz.replay_xlsx, under ASan+UBSan in the sanitizer build). The input is
+ * read from memory (bm_i_xlsx_read_mem, no temporary file): its sheet list,
+ * the first sheet, each named sheet (up to four) and the first sheet again
+ * under tight zip-bomb limits. Each read must succeed or fail with a message,
+ * and every row must keep the reader's contract (rows ascending, 1 to
+ * 16384 fields, the last non-empty, lengths matching the NUL-terminated
+ * text, the sheet's name); never crash, leak or read out of bounds.
+ *
+ * libFuzzer build (clang; the library instrumented for coverage too):
+ *
+ *   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
+ *     -DBRIDGEMAP_SANITIZE=ON -DBRIDGEMAP_BENCH=OFF -DBRIDGEMAP_TESTS=OFF \
+ *     -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link
+ *   cmake --build build-fuzz -j2 --target bridgemap_static
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DBM_LIBFUZZER -Iinclude -Isrc \
+ *     $(pkg-config --cflags igraph) tests/fuzz/fuzz_xlsx.c build-fuzz/libbridgemap.a \
+ *     $(pkg-config --libs igraph libcgraph libgvc libcjson nettle libzip expat) -lcsv -lm \
+ *     -o /tmp/fuzz_xlsx
+ *   mkdir -p /tmp/fuzz-xlsx && /tmp/fuzz_xlsx -max_total_time=600 -rss_limit_mb=4096 \
+ *     /tmp/fuzz-xlsx tests/fuzz/corpus_xlsx
+ *
+ * Add every input that crashed (after the fix) to corpus_xlsx/ with a name
+ * that says what it is. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+typedef struct seen {
+    size_t rows, last_line;
+    const char *sheet;
+} seen;
+
+static bm_status check_row(const bm_csv_record *rec, void *ctx)
+{
+    seen *s = ctx;
+    if (rec->nfields == 0 || rec->nfields > 16384 || rec->item != NULL || rec->sheet == NULL)
+        abort();
+    if (s->rows > 0 && rec->line <= s->last_line)
+        abort(); /* rows ascend */
+    if (rec->line < 1 || rec->line > 1048576)
+        abort();
+    if (s->sheet && strcmp(s->sheet, rec->sheet) != 0)
+        abort();
+    for (size_t i = 0; i < rec->nfields; i++)
+        if (strlen(rec->fields[i]) != rec->lens[i])
+            abort();
+    if (rec->lens[rec->nfields - 1] == 0)
+        abort(); /* the last field is the last non-empty cell */
+    s->rows++;
+    s->last_line = rec->line;
+    return BM_OK;
+}
+
+static void read_sheet(const uint8_t *data, size_t size, const char *sheet,
+                       const bm_xlsx_limits *lim)
+{
+    seen s = {0, 0, sheet};
+    bm_error_clear();
+    if (bm_i_xlsx_read_mem("fuzz.xlsx", data, size, sheet, lim, check_row, &s) != BM_OK &&
+        bm_error_last()[0] == '\0')
+        abort(); /* a failure must say what is wrong */
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char **names = NULL;
+    size_t n = 0;
+    bm_error_clear();
+    if (bm_i_xlsx_sheets_mem("fuzz.xlsx", data, size, &names, &n) == BM_OK) {
+        if (names[n] != NULL)
+            abort();
+        for (size_t i = 0; i < n && i < 4; i++)
+            read_sheet(data, size, names[i], NULL);
+    } else if (bm_error_last()[0] == '\0') {
+        abort();
+    }
+    free(names);
+    read_sheet(data, size, NULL, NULL);
+    bm_xlsx_limits tight = {256 << 10, 20, 16 << 10};
+    read_sheet(data, size, NULL, &tight);
+    return 0;
+}
+
+#ifndef BM_LIBFUZZER
+/* Replay: every file of the directories given. */
+int main(int argc, char **argv)
+{
+    size_t n = 0;
+    for (int a = 1; a < argc; a++) {
+        DIR *d = opendir(argv[a]);
+        if (!d) {
+            perror(argv[a]);
+            return 2;
+        }
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (e->d_name[0] == '.')
+                continue;
+            char p[4096];
+            snprintf(p, sizeof p, "%s/%s", argv[a], e->d_name);
+            FILE *f = fopen(p, "rb");
+            if (!f)
+                continue;
+            uint8_t *buf = malloc(1 << 20);
+            size_t got = buf ? fread(buf, 1, 1 << 20, f) : 0;
+            fclose(f);
+            if (!buf)
+                return 2;
+            LLVMFuzzerTestOneInput(buf, got);
+            free(buf);
+            n++;
+        }
+        closedir(d);
+    }
+    printf("%zu passed, 0 failed\n", n);
+    return n > 0 ? 0 : 1;
+}
+#endif
