@@ -247,6 +247,9 @@ bm_status bm_i_xlsx_read_mem(const char *path, const void *bytes, size_t n, cons
 bm_status bm_i_xlsx_sheets_mem(const char *path, const void *bytes, size_t n, char ***names,
                                size_t *count);
 
+/* Longest actor id accepted (bytes): a 10 MB "id" is a broken file, not a name. */
+#define BM_MAX_ID_BYTES 4096
+
 /* ---- loading internals (load/load.c, load/affiliations.c) ------------------------ */
 /* Finds or adds actor id (len bytes) in net; *added tells whether it is new. */
 bm_status bm_i_intern(bm_network *net, size_t *ids_cap, const char *id, size_t len, long *idx,

@@ -437,6 +437,15 @@ int cli_load(const cli_opts *o, bm_network **net)
     bm_status st = bm_load(net, &lo);
     if (st != BM_OK)
         return cli_fail(o, st);
+    /* The library builds a network of no ties (measures are defined on it);
+     * for a person a records file with a header and nothing else is a mistake. */
+    if (o->records && !o->affiliations && bm_network_record_count(*net) == 0 &&
+        bm_network_records_outside_window(*net) == 0) {
+        bm_network_free(*net);
+        *net = NULL;
+        return cli_fail(o, bm_error_set(BM_EINPUT, "%s: no records after the header (nothing to "
+                                        "analyse)", o->records));
+    }
     if (o->quiet)
         return 0;
     const bm_network *n = *net;

@@ -153,6 +153,9 @@ static bm_status aff_row(const bm_csv_record *rec, void *vctx)
         return bm_error_set(BM_EINPUT, "%s: empty actor id", bm_loc(loc, sizeof loc, c->path, rec, c->c_actor));
     if (blen == 0)
         return bm_error_set(BM_EINPUT, "%s: empty activity", bm_loc(loc, sizeof loc, c->path, rec, c->c_act));
+    if (alen > BM_MAX_ID_BYTES)
+        return bm_error_set(BM_EINPUT, "%s: actor id of %zu bytes; ids are at most %d bytes",
+                            bm_loc(loc, sizeof loc, c->path, rec, c->c_actor), alen, BM_MAX_ID_BYTES);
     char iso[11] = "";
     if (c->c_date >= 0 && (size_t)c->c_date < rec->nfields) {
         char *d = rec->fields[c->c_date];

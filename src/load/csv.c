@@ -404,6 +404,26 @@ bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_call
                           "save it as CSV (File > Save As > CSV UTF-8)", path);
         goto done;
     }
+    {
+        /* other files people pick by mistake, by their first bytes */
+        static const struct {
+            const char *magic;
+            size_t len;
+            const char *what;
+        } kinds[] = {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+                      "an old Excel .xls workbook or a password-protected .xlsx; save it as .xlsx "
+                      "or CSV"},
+                     {"%PDF", 4, "a PDF document, not a table"},
+                     {"\x89PNG", 4, "a PNG image, not a table"},
+                     {"\xFF\xD8\xFF", 3, "a JPEG image, not a table"},
+                     {"\x1F\x8B", 2, "a gzip-compressed file; decompress it first (gunzip)"},
+                     {"\x7F" "ELF", 4, "a program, not a table"}};
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (n >= kinds[k].len && memcmp(raw, kinds[k].magic, kinds[k].len) == 0) {
+                st = bm_error_set(BM_EINPUT, "%s:1: this is %s", path, kinds[k].what);
+                goto done;
+            }
+    }
     const char *forced = NULL;
     if (fmt && fmt->encoding) {
         if (!(forced = encoding_name(fmt->encoding))) {
@@ -461,7 +481,8 @@ bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_call
         text = conv;
     } else if (!is_valid_utf8((const unsigned char *)raw, n)) {
         if (convert_to_utf8("WINDOWS-1252", raw, n, &conv, &len) != 0) {
-            st = bm_error_set(BM_EINPUT, "%s: neither UTF-8 nor Windows-1252 text", path);
+            st = bm_error_set(BM_EINPUT, "%s: not text (neither UTF-8 nor Windows-1252): binary "
+                              "data, or a table in another encoding (give --encoding)", path);
             goto done;
         }
         text = conv;

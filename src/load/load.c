@@ -207,6 +207,9 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
     size_t idlen = trim(&id, rec->lens[c->id_col]);
     if (idlen == 0)
         return bm_error_set(BM_EINPUT, "%s: empty id", bm_loc(loc, sizeof loc, c->path, rec, c->id_col));
+    if (idlen > BM_MAX_ID_BYTES)
+        return bm_error_set(BM_EINPUT, "%s: id of %zu bytes; ids are at most %d bytes",
+                            bm_loc(loc, sizeof loc, c->path, rec, c->id_col), idlen, BM_MAX_ID_BYTES);
     long idx;
     int added;
     if ((st = intern_id(net, c->ids_cap, id, idlen, 1, &idx, &added)) != BM_OK)
@@ -579,14 +582,24 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
     size_t idl[2];
     long cols[2] = {c->c_src, c->c_tgt};
     for (int k = 0; k < 2; k++) {
-        if ((size_t)cols[k] >= rec->nfields)
-            return bm_error_set(BM_EINPUT, "%s: missing %s", bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
-                                k ? "target" : "source");
+        if ((size_t)cols[k] >= rec->nfields) {
+            /* a row written with another separator than the header reads as one field */
+            const char *f0 = rec->nfields == 1 ? rec->fields[0] : "";
+            int other = strchr(f0, ',') || strchr(f0, ';') || strchr(f0, '\t') || strchr(f0, '|');
+            return bm_error_set(BM_EINPUT, "%s: missing %s (the row has %zu field%s%s)",
+                                bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
+                                k ? "target" : "source", rec->nfields, rec->nfields == 1 ? "" : "s",
+                                other ? "; is it separated by another character than the header?" : "");
+        }
         idp[k] = rec->fields[cols[k]];
         idl[k] = trim(&idp[k], rec->lens[cols[k]]);
         if (idl[k] == 0)
             return bm_error_set(BM_EINPUT, "%s: empty %s id", bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
                                 k ? "target" : "source");
+        if (idl[k] > BM_MAX_ID_BYTES)
+            return bm_error_set(BM_EINPUT, "%s: %s id of %zu bytes; ids are at most %d bytes",
+                                bm_loc(loc, sizeof loc, c->path, rec, cols[k]), k ? "target" : "source",
+                                idl[k], BM_MAX_ID_BYTES);
     }
     if (idl[0] + idl[1] > UINT32_MAX - c->pbuf_len)
         return bm_error_set(BM_EINPUT, "%s: ids too long", bm_loc(loc, sizeof loc, c->path, rec, -1));
