@@ -34,6 +34,7 @@ typedef struct cli_opts {
     int strict;
     const char *affiliations;
     const char *by;         /* --by: month, quarter, year or NULL */
+    const char *sheet, *actors_sheet, *aff_sheet;
     int projection;         /* bm_projection */
 } cli_opts;
 

@@ -11,7 +11,8 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_SIZE_BY, O_LABEL_BY, O_TITLE, O_MAX_LABELS, O_PERMUTATIONS, O_TOP, O_NO_MAP, O_QUIET, O_HELP,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
-               O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY } opt_id;
+               O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
+               O_AFF_SHEET } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -76,6 +77,13 @@ static const opt_spec specs[] = {
      "also measure each calendar period of the dated records: OUT/summary_by_period.csv (the "
      "summary's figures per period, every actor kept) and OUT/ei_by_period.svg (the E-I index "
      "over time against chance)"},
+    {O_SHEET, "sheet", 0, "NAME", CMD_LOAD,
+     "the records' sheet when RECORDS is an .xlsx workbook (default: the first sheet)"},
+    {O_ACTORS_SHEET, "actors-sheet", 0, "NAME", CMD_LOAD,
+     "the actors' sheet of an .xlsx --actors file (default: the first sheet; when --actors is "
+     "the records' workbook, the sheet named actors, aktører, personer, people, ansatte ...)"},
+    {O_AFF_SHEET, "affiliations-sheet", 0, "NAME", CMD_LOAD,
+     "the sheet of an .xlsx --affiliations file (default: the first sheet)"},
     {O_STRICT, "strict", 0, NULL, CMD_LOAD,
      "stop when a record names an actor the actors file does not list (default: add it "
      "with no attributes and warn once)"},
@@ -318,6 +326,9 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_ENCODING: o->encoding = val; break;
         case O_STRICT: o->strict = 1; break;
         case O_AFFILIATIONS: o->affiliations = val; break;
+        case O_SHEET: o->sheet = val; break;
+        case O_ACTORS_SHEET: o->actors_sheet = val; break;
+        case O_AFF_SHEET: o->aff_sheet = val; break;
         case O_BY: {
             bm_period_unit u;
             if (bm_period_unit_parse(val, &u) != 0)
@@ -427,6 +438,9 @@ void cli_load_options(const cli_opts *o, bm_load_options *out)
     lo.strict = o->strict;
     lo.affiliations_path = o->affiliations;
     lo.projection = (bm_projection)o->projection;
+    lo.records_sheet = o->sheet;
+    lo.actors_sheet = o->actors_sheet;
+    lo.affiliations_sheet = o->aff_sheet;
     *out = lo;
 }
 

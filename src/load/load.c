@@ -754,9 +754,52 @@ static bm_status check_date_option(const char *name, const char *d, char iso[11]
 bm_status bm_i_read_table(const char *path, const char *sheet, const bm_load_options *opt,
                           bm_csv_callback cb, void *ctx, bm_csv_info *info)
 {
-    (void)sheet;
+    if (bm_file_is_zip(path))
+        return bm_xlsx_read(path, sheet, cb, ctx, info);
+    if (sheet)
+        return bm_error_set(BM_EUSAGE, "%s is not an .xlsx workbook, so it has no sheet '%s'", path,
+                            sheet);
     bm_csv_format fmt = {opt->delimiter, opt->encoding};
     return bm_csv_read_ex(path, &fmt, cb, ctx, info);
+}
+
+/* The sheet of the actors table when it is in the records' workbook and no
+ * sheet was named: the one whose name says actors, else an error listing
+ * the sheets (reading the records' sheet twice would be no actors table). */
+static bm_status actors_sheet_of(const bm_load_options *opt, const char **sheet, char ***names)
+{
+    static const char *const syn[] = {"actors", "aktører", "aktorer", "aktører", "people",
+                                      "personer", "persons", "ansatte", "employees", "deltagere",
+                                      "participants", NULL};
+    size_t count = 0;
+    *sheet = opt->actors_sheet;
+    *names = NULL;
+    if (opt->actors_sheet || !opt->records_path || strcmp(opt->actors_path, opt->records_path) != 0 ||
+        !bm_file_is_zip(opt->actors_path))
+        return BM_OK;
+    bm_status st = bm_xlsx_sheets(opt->actors_path, names, &count);
+    if (st != BM_OK)
+        return st;
+    for (size_t k = 0; syn[k]; k++)
+        for (size_t i = 0; i < count; i++) {
+            char a[256], b[256];
+            bm_header_norm((*names)[i], strlen((*names)[i]), a, sizeof a);
+            bm_header_norm(syn[k], strlen(syn[k]), b, sizeof b);
+            if (strcmp(a, b) == 0 && (!opt->records_sheet || strcmp((*names)[i], opt->records_sheet))) {
+                *sheet = (*names)[i];
+                return BM_OK;
+            }
+        }
+    char list[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < count && used + 4 < sizeof list; i++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", (*names)[i]);
+        if (w < 0 || (size_t)w >= sizeof list - used)
+            break;
+        used += (size_t)w;
+    }
+    return bm_error_set(BM_EUSAGE, "--actors names the records' workbook %s: say which sheet holds "
+                        "the actors with --actors-sheet (the workbook has: %s)", opt->actors_path, list);
 }
 
 /* Most of the actors named in the records are not in the actors file: the
@@ -866,7 +909,12 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         ac.path = opt->actors_path;
         ac.ids_cap = &ids_cap;
         net->has_actors_file = 1;
-        if ((st = bm_i_read_table(opt->actors_path, opt->actors_sheet, opt, actors_row, &ac, &info)) != BM_OK)
+        const char *sheet;
+        char **sheets = NULL;
+        if ((st = actors_sheet_of(opt, &sheet, &sheets)) == BM_OK)
+            st = bm_i_read_table(opt->actors_path, sheet, opt, actors_row, &ac, &info);
+        free(sheets);
+        if (st != BM_OK)
             goto done;
         if (!ac.col_names) {
             st = bm_error_set(BM_EINPUT, "%s:1: empty file (expected a header with an 'id' column)",
@@ -905,7 +953,9 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
                 semi += head[i] == ';';
                 comma += head[i] == ',';
             }
-            rc.decimal_comma = opt->delimiter ? opt->delimiter == ';' : semi > comma;
+            /* a workbook's numbers are numbers, not text in a locale */
+            rc.decimal_comma = bm_file_is_zip(opt->records_path) ? 0
+                               : opt->delimiter ? opt->delimiter == ';' : semi > comma;
         }
         if ((st = bm_i_read_table(opt->records_path, opt->records_sheet, opt, records_row, &rc, &info)) != BM_OK ||
             (st = flush_pending(&rc)) != BM_OK)

@@ -134,7 +134,7 @@ expect_fail 1 "$T/sub/w.csv:3:3:" "message names an absolute path as given" "$T/
 printf 'PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00' > book.xlsx
 expect_fail 1 "book.xlsx" "xlsx (zip) records file" book.xlsx
 assert_stderr_contains "xlsx" "xlsx file gets a hint"
-assert_stderr_contains "CSV" "xlsx hint says to save as CSV"
+assert_stderr_contains "not an .xlsx workbook (corrupt or not a zip file)" "a truncated workbook is named corrupt"
 
 printf 'source,target\nA,B\x00\n' > nul.csv
 expect_fail 1 "nul.csv" "file with NUL bytes" nul.csv

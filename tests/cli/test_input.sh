@@ -176,9 +176,23 @@ run analyze dated.csv --by week -o b4
 assert_exit 2 "--by week"
 assert_eq "$(stderr_line 1)" "bridgemap: --by must be month, quarter or year, not 'week'" "--by message"
 
+# ---- .xlsx: records and actors on two sheets of one workbook (Danish headers) --------------
+XL=$SRC/tests/data/xlsx
+run analyze "$XL/book.xlsx" --actors "$XL/book.xlsx" --group sektor -o x1 --quiet --no-map
+assert_exit 0 "records and actors on two sheets of one workbook"
+assert_eq "$("$PY" -c "import csv;print(sorted((r['source'],r['target'],r['weight']) for r in csv.DictReader(open('x1/ties.csv',encoding='utf-8'))))")" "[('Søren', 'Bjørn', '1'), ('Søren', 'Åse', '2'), ('Søren', 'Ærø Kommune', '3'), ('Åse', 'Ærø Kommune', '1.5')]" "workbook ties (fra/til/vægt)"
+assert_file_contains x1/groups.csv "offentlig" "sektor from the actors sheet"
+run analyze "$XL/book.xlsx" --actors "$XL/book.xlsx" --actors-sheet records -o x2
+assert_exit 1 "--actors-sheet naming the records sheet"
+assert_stderr_contains "book.xlsx:records row 1: no id column in the header" "actors sheet without id"
+cp "$XL/book.xlsx" copy.xlsx
+run analyze copy.xlsx --sheet Ark1 -o x3
+assert_exit 1 "bad weight in a sheet"
+assert_eq "$(stderr_line 1)" "bridgemap: copy.xlsx:Ark1!C14: weight 'x' is not a number" "FILE:SHEET!CELL"
+
 # ---- the help names the new options --------------------------------------------
 run analyze --help
-for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by; do
+for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by --sheet --actors-sheet --affiliations-sheet; do
     assert_stdout_contains "$o" "analyze --help lists $o"
 done
 finish
