@@ -441,21 +441,22 @@ static char thousands_separator(const char *p, size_t len, char decimal)
 static bm_status parse_weight(records_ctx *c, const bm_csv_record *rec, const char *f, double *w)
 {
     char loc[512];
-    bm_loc(loc, sizeof loc, c->path, rec, c->c_w);
+#define BM_WLOC bm_loc(loc, sizeof loc, c->path, rec, c->c_w)
     const char *p = f;
     while (*p == ' ')
         p++;
     char thousands = thousands_separator(p, strlen(p), c->decimal_comma ? ',' : '.');
     if (thousands)
         return bm_error_set(BM_EINPUT, "%s: weight '%s' has a thousands separator ('%c'); write the "
-                            "number without it%s", loc, f, thousands,
+                            "number without it%s", BM_WLOC, f, thousands,
                             c->decimal_comma ? " (this file uses a decimal comma: 1,5)" : "");
     if (bm_parse_double(c->np, f, c->decimal_comma, w) != 0)
-        return bm_error_set(BM_EINPUT, "%s: weight '%s' is not a number", loc, f);
+        return bm_error_set(BM_EINPUT, "%s: weight '%s' is not a number", BM_WLOC, f);
     if (!isfinite(*w) || *w <= 0.0)
         return bm_error_set(BM_EINPUT, "%s: weight '%s' must be a finite number > 0 "
-                            "(weight is collaboration strength)", loc, f);
+                            "(weight is collaboration strength)", BM_WLOC, f);
     return BM_OK;
+#undef BM_WLOC
 }
 
 /* Reads a date cell into iso ("" when empty). */

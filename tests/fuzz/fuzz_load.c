@@ -3,8 +3,11 @@
  * Built two ways: with clang -fsanitize=fuzzer,address as a libFuzzer target
  * (see tests/fuzz/README.md), and with any compiler as a replay driver that
  * ctest runs over tests/fuzz/corpus/ (under ASan+UBSan in CI). Each input is
- * loaded as a records file, as an actors file, and measured, and must either
- * load or fail with a message; never crash, leak or read out of bounds. */
+ * loaded as a records file (plain, directed with a window, and with d.m.Y
+ * dates, semicolons and Windows-1252 forced), as an actors file and as an
+ * affiliations file (alone and with records, both projections), and
+ * measured, and must either load or fail with a message; never crash, leak
+ * or read out of bounds. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <stdint.h>
@@ -69,6 +72,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     o.directed = 1;
+    o.date_from = "2020-01-01";
+    if (bm_load(&net, &o) == BM_OK)
+        bm_network_free(net);
+
+    /* the spreadsheet forms: d.m.Y dates, semicolons forced, Windows-1252 forced */
+    bm_load_options_init(&o);
+    o.records_path = path;
+    o.date_format = "d.m.Y";
+    o.delimiter = ';';
+    o.encoding = "windows-1252";
+    if (bm_load(&net, &o) == BM_OK)
+        bm_network_free(net);
+
+    /* as an affiliations file, alone and with records, both projections */
+    bm_load_options_init(&o);
+    o.affiliations_path = path;
+    if (bm_load(&net, &o) == BM_OK) {
+        measure(net);
+        bm_table *t = NULL;
+        if (bm_measures_activities(&t, net, NULL) == BM_OK)
+            bm_table_free(t);
+        bm_network_free(net);
+    } else if (bm_error_last()[0] == '\0') {
+        abort();
+    }
+    o.records_path = plain_records;
+    o.projection = BM_PROJECT_NEWMAN;
     o.date_from = "2020-01-01";
     if (bm_load(&net, &o) == BM_OK)
         bm_network_free(net);
