@@ -7,7 +7,9 @@ BUILD ?= build
 JOBS ?= 2
 EXAMPLE = datasets/fjordvik
 
-.PHONY: all deps test-deps build run test test-sanitize bench clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps test-deps build run test test-sanitize bench clean install
 
 all: build
 
@@ -24,6 +26,11 @@ build: deps
 run: build
 	$(BUILD)/bridgemap analyze $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
 	  --affiliations $(EXAMPLE)/affiliations.csv --title "Fjordvik: who works with whom" -o out
+
+# bridgemap, libbridgemap.so/.a, include/bridgemap*, bridgemap.pc and the man page under
+# $(PREFIX) (default /usr/local); DESTDIR=/tmp/stage stages the tree for a package.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
