@@ -243,7 +243,8 @@ bm_status bm_i_read_affiliations(bm_network *net, const bm_load_options *opt, si
         goto done;
     }
     /* group by activity, each activity's actors ascending, once each */
-    qsort(c.pairs, c.n_pairs, sizeof *c.pairs, cmp_u64);
+    if (c.n_pairs) /* qsort of NULL is undefined even for 0 elements */
+        qsort(c.pairs, c.n_pairs, sizeof *c.pairs, cmp_u64);
     size_t m = 0;
     for (size_t i = 0; i < c.n_pairs; i++)
         if (i == 0 || c.pairs[i] != c.pairs[i - 1])
