@@ -197,7 +197,7 @@ static void sha256_file(const char *path, char out[65])
 static void test_book(void)
 {
     rows r;
-    /* the first sheet by default: openpyxl's records (shared strings,
+    /* the first sheet by default: openpyxl's records (inline strings,
      * numbers, dates with its yyyy-mm-dd and yyyy-mm-dd h:mm:ss formats) */
     memset(&r, 0, sizeof r);
     bm_csv_info info;

@@ -10,14 +10,16 @@ each fixture was made and what it holds, and the expected values in
 test_xlsx.c are read off the XML and the openpyxl calls below.
 
 Two kinds of fixture:
-  * written by openpyxl (what a real writer produces: shared strings, styles
-    with date formats, docProps): book.xlsx, epoch1904.xlsx;
-  * written here with zipfile and hand-written XML, for what openpyxl cannot
-    write: inline strings, rich-text and phonetic runs, _xHHHH_ escapes,
-    cells without r=, absolute and ../ sheet targets, date1904="true",
-    namespace prefixes, and every kind of broken input (corrupt or truncated
-    zips, a zip that is no workbook, an .xls, malformed XML, a DTD, rows and
-    cells out of order, a column past XFD, zip bombs).
+  * written by openpyxl (what a real writer produces: styles with its date
+    formats, docProps, a theme; Debian's openpyxl writes text as inline
+    strings): book.xlsx, epoch1904.xlsx;
+  * written here with zipfile and hand-written XML, for what openpyxl does
+    not write: shared strings (as Excel writes text), rich-text and phonetic
+    runs, _xHHHH_ escapes, cells without r=, absolute and ../ sheet targets,
+    date1904="true", namespace prefixes, and every kind of broken input
+    (corrupt or truncated zips, a zip that is no workbook, an .xls,
+    malformed XML, a DTD, rows and cells out of order, a column past XFD,
+    zip bombs).
 The hand-written zips use a fixed timestamp, so they regenerate byte for
 byte; openpyxl's carry the time they were written.
 """
