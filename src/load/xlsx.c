@@ -125,7 +125,6 @@ typedef struct xlsx {
     const bm_xlsx_limits *lim;
     zip_t *za;
     bm_arena arena;
-    char *chunk;         /* XLSX_CHUNK bytes for zip_fread */
     bm_status st;        /* the first failure inside an expat handler */
     XML_Parser parser;   /* of the member being read */
     const char *member;  /* its name, for messages */
@@ -304,7 +303,13 @@ static bm_status parse_member(xlsx *x, const char *name, int required,
     x->st = BM_OK;
     uint64_t total = 0;
     for (;;) {
-        zip_int64_t got = zip_fread(zf, x->chunk, XLSX_CHUNK);
+        /* inflate straight into expat's buffer: no copy in between */
+        void *dst = XML_GetBuffer(p, XLSX_CHUNK);
+        if (!dst) {
+            st = bm_error_set(BM_EINTERNAL, "%s: out of memory reading %s", x->path, name);
+            goto done;
+        }
+        zip_int64_t got = zip_fread(zf, dst, XLSX_CHUNK);
         if (got < 0) {
             st = corrupt(x, name, zip_file_strerror(zf));
             goto done;
@@ -314,7 +319,7 @@ static bm_status parse_member(xlsx *x, const char *name, int required,
             st = refuse_bomb(x, name, ratio);
             goto done;
         }
-        if (XML_Parse(p, x->chunk, (int)got, got == 0) != XML_STATUS_OK) {
+        if (XML_ParseBuffer(p, (int)got, got == 0) != XML_STATUS_OK) {
             if (x->st != BM_OK)
                 st = x->st;
             else
@@ -492,8 +497,6 @@ static bm_status open_workbook(xlsx *x, const char *path, const void *bytes, siz
      * would take an empty file for an empty archive */
     if (n < 4 || (memcmp(bytes, "PK\x03\x04", 4) != 0 && memcmp(bytes, "PK\x05\x06", 4) != 0))
         return not_zip(path);
-    if (!(x->chunk = malloc(XLSX_CHUNK)))
-        return bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(n ? bytes : "", n, 0, &ze);
@@ -546,7 +549,6 @@ static void close_workbook(xlsx *x)
     if (x->za)
         zip_discard(x->za);
     bm_arena_free(&x->arena);
-    free(x->chunk);
     free(x->rels);
     free(x->sheets);
     free(x->pool.p);
@@ -943,23 +945,66 @@ static size_t serial_to_iso(double v, int date1904, char out[32])
     }
     if (y > 9999)
         return 0;
-    if (secs == 0)
-        return (size_t)snprintf(out, 32, "%04ld-%02d-%02d", y, m, d);
-    return (size_t)snprintf(out, 32, "%04ld-%02d-%02dT%02ld:%02ld:%02ld", y, m, d, secs / 3600,
-                            secs / 60 % 60, secs % 60);
+    /* by hand rather than snprintf: one date cell per record is common */
+    long parts[6] = {y, m, d, secs / 3600, secs / 60 % 60, secs % 60};
+    static const char sep[] = "--T::";
+    size_t n = 0;
+    for (int i = 0; i < (secs ? 6 : 3); i++) {
+        if (i > 0)
+            out[n++] = sep[i - 1];
+        if (i == 0) {
+            out[n++] = (char)('0' + y / 1000);
+            out[n++] = (char)('0' + y / 100 % 10);
+        }
+        out[n++] = (char)('0' + parts[i] / 10 % 10);
+        out[n++] = (char)('0' + parts[i] % 10);
+    }
+    out[n] = '\0';
+    return n;
 }
 
-/* Whether s (len bytes) is already how %.15g prints it: an integer of up to
- * 15 digits, no leading zeros (the common case, copied as it is). */
-static int plain_integer(const char *s, size_t len)
+/* Whether s (len bytes) is already the shortest text that reads back as its
+ * number, as bm_format_number would print it (%.15g), so that it can be
+ * copied as it is: the common "3", "-7", "2.5", "0.125". That holds for
+ * -?(0|[1-9][0-9]*)(.[0-9]*[1-9])? with at most 15 significant digits
+ * (15 decimal digits survive a trip through a double), at most 15 before
+ * the point and, below 1, at most three zeros after it (%g turns to an
+ * exponent from 1e15 and below 1e-4). */
+static int plain_number(const char *s, size_t len)
 {
-    size_t i = s[0] == '-';
-    if (len == i || len - i > 15 || (s[i] == '0' && len - i > 1) || (i && s[1] == '0'))
+    size_t i = s[0] == '-', int_digits = 0, sig = 0;
+    int zero = 0; /* the integer part is 0 */
+    if (i == len)
         return 0;
-    for (; i < len; i++)
-        if (s[i] < '0' || s[i] > '9')
+    if (s[i] == '0') {
+        zero = 1;
+        i++;
+        if (i < len && s[i] != '.')
+            return 0; /* a leading zero */
+    }
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+        int_digits++;
+    if (!zero && int_digits == 0)
+        return 0; /* ".5" */
+    sig = int_digits;
+    if (i < len) {
+        if (s[i] != '.' || i + 1 == len || s[len - 1] == '0')
             return 0;
-    return 1;
+        size_t zeros = 0;
+        for (i++; i < len; i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+            if (sig == 0 && s[i] == '0')
+                zeros++;
+            else
+                sig++;
+        }
+        if (int_digits == 0 && zeros > 3)
+            return 0;
+    }
+    if (sig == 0 && s[0] == '-')
+        return 0; /* "-0" is printed "0" */
+    return int_digits <= 15 && sig <= 15;
 }
 
 /* The text of the current cell, from x->cur, into *val and *vlen (pointing into
@@ -1012,7 +1057,7 @@ static int cell_text(xlsx *x, char tmp[32], const char **val, size_t *vlen)
     if (len == 0)
         return 0;
     int date = x->cstyle < x->nxf && x->xf_date[x->cstyle];
-    if (!date && plain_integer(s, len))
+    if (!date && plain_number(s, len))
         return 0;
     double v;
     if (bm_parse_double(x->np, s, 0, &v) != 0 || !isfinite(v))

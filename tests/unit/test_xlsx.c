@@ -97,7 +97,11 @@ static void test_cell_types(void)
      * row 2: 3, 2.5, Excel's 0.1+0.2 (needs 17 digits to read back), 1E-3,
      *   -7, 100.0 (an integer: no ".0"), 2.50 in style "0.00" (no date),
      *   1/3 at 16 digits, 123456789012345678 (past 2^53: the double
-     *   nearest, 123456789012345680, prints as %.17g 1.2345678901234568e+17).
+     *   nearest, 123456789012345680, prints as %.17g 1.2345678901234568e+17),
+     *   0.0001 (%g's last fixed-point form), 0.00001 (%g: 1e-05), -0 (0),
+     *   .5 (0.5), 007 (7), 15 digits as they are, 16 digits (%.15g would
+     *   round them: %.16g), " 12 " (spaces around a number: 12), "1,5" (no
+     *   number: as written).
      * row 3: booleans, errors as Excel shows them, an ISO date cell.
      * row 4: rich text "Kø" + "benhavn" without the phonetic run; "a_x000D_b"
      *   is a CR between a and b; "_x005F_x0041_" is the literal text
@@ -111,7 +115,8 @@ static void test_cell_types(void)
      * row 13: one cell in XFD, column 16384. */
     CHECK_STR(r.text, "1:navn|værdi|formel\n"
                       "2:3|2.5|0.30000000000000004|0.001|-7|100|2.5|0.3333333333333333|"
-                      "1.2345678901234568e+17\n"
+                      "1.2345678901234568e+17|0.0001|1e-05|0|0.5|7|123456789012345|"
+                      "1234567890123456|12|1,5\n"
                       "3:TRUE|FALSE|#N/A|#DIV/0!|2024-03-05T10:00:00\n"
                       "4:København|a\rb|_x0041_| Æble og ål ||<&>\n"
                       "5:x|||yz\n"

@@ -143,7 +143,11 @@ def make_types():
         '<row r="2"><c r="A2"><v>3</v></c><c r="B2" t="n"><v>2.5</v></c>'
         '<c r="C2"><v>0.30000000000000004</v></c><c r="D2"><v>1E-3</v></c>'
         '<c r="E2"><v>-7</v></c><c r="F2"><v>100.0</v></c><c r="G2" s="1"><v>2.50</v></c>'
-        '<c r="H2"><v>0.3333333333333333</v></c><c r="I2"><v>123456789012345678</v></c></row>',
+        '<c r="H2"><v>0.3333333333333333</v></c><c r="I2"><v>123456789012345678</v></c>'
+        '<c r="J2"><v>0.0001</v></c><c r="K2"><v>0.00001</v></c><c r="L2"><v>-0</v></c>'
+        '<c r="M2"><v>.5</v></c><c r="N2"><v>007</v></c><c r="O2"><v>123456789012345</v></c>'
+        '<c r="P2"><v>1234567890123456</v></c><c r="Q2"><v> 12 </v></c><c r="R2"><v>1,5</v></c>'
+        '</row>',
         # row 3: booleans, errors, ISO date cells
         '<row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="b"><v>0</v></c>'
         '<c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
@@ -437,7 +441,44 @@ def make_bombs():
         f.write(data)
 
 
+def make_corpus(only):
+    """Seeds tests/fuzz/corpus_xlsx/: the fixtures as they are, and stored
+    (uncompressed) copies of the readable ones, whose XML the fuzzer can
+    mutate directly (fuzz_xlsx.c makes their CRCs right)."""
+    corpus = os.path.join(HERE, "..", "..", "fuzz", "corpus_xlsx")
+    os.makedirs(corpus, exist_ok=True)
+    for f in sorted(os.listdir(HERE)):
+        if f.endswith((".xlsx", ".xls")) and (not only or f in only):
+            with open(path(f), "rb") as src, open(os.path.join(corpus, f), "wb") as dst:
+                dst.write(src.read())
+    for f in ["types.xlsx", "dates1900.xlsx", "dates1904.xlsx", "targets.xlsx", "book.xlsx",
+              "moved.xlsx"]:
+        if only and f not in only:
+            continue
+        with zipfile.ZipFile(path(f)) as zin, \
+                zipfile.ZipFile(os.path.join(corpus, f.replace(".xlsx", "_stored.xlsx")), "w") as z:
+            for info in zin.infolist():
+                ni = zipfile.ZipInfo(info.filename, FIXED_TIME)
+                ni.compress_type = zipfile.ZIP_STORED
+                z.writestr(ni, zin.read(info.filename))
+
+
 def main():
+    # make_fixtures.py [FIXTURE...]: only those (and their corpus copies);
+    # the openpyxl ones carry the time they were written, so regenerating
+    # them changes their bytes.
+    only = set(sys.argv[1:])
+    if only:
+        makers = {"types.xlsx": make_types, "dates1900.xlsx": make_dates_1900,
+                  "dates1904.xlsx": make_dates_1904, "book.xlsx": make_book,
+                  "epoch1904.xlsx": make_epoch1904, "targets.xlsx": make_targets,
+                  "moved.xlsx": make_moved_workbook}
+        for f in sorted(only):
+            if f not in makers:
+                sys.exit(f"make_fixtures.py: {f} is made by make_broken or make_bombs; run all")
+            makers[f]()
+        make_corpus(only)
+        return
     make_types()
     make_dates_1900()
     make_dates_1904()
@@ -447,6 +488,7 @@ def main():
     make_moved_workbook()
     make_broken()
     make_bombs()
+    make_corpus(None)
     total = sum(os.path.getsize(path(f)) for f in os.listdir(HERE) if f.endswith((".xlsx", ".xls")))
     print(f"fixtures written to {HERE}: {total} bytes", file=sys.stderr)
 
