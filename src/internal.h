@@ -283,6 +283,9 @@ size_t bm_header_norm(const char *s, size_t len, char *out, size_t cap);
 long bm_header_pick(const bm_csv_record *hdr, const char *explicit_name, const char *const *syn);
 /* "'a', 'b', 'c'": the header's names, for messages. Returns buf. */
 const char *bm_header_list(const bm_csv_record *hdr, char *buf, size_t cap);
+/* Index of the first of names (n of them) that is one of the synonyms syn,
+ * in the synonyms' order of preference; -1 when none. */
+long bm_i_pick_name(const char *const *names, size_t n, const char *const *syn);
 /* "a, b, c": a synonym list, for messages. Returns buf. */
 const char *bm_syn_list(const char *const *syn, char *buf, size_t cap);
 

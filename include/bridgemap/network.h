@@ -24,6 +24,11 @@ size_t bm_network_actor_count(const bm_network *net);
 size_t bm_network_tie_count(const bm_network *net);
 int bm_network_is_directed(const bm_network *net);
 
+/* The attribute column people's names are in: the first of name, navn,
+ * label, fullname, full_name present (any case), or -1 (then ids are the
+ * labels). Maps, sentences and reports all label actors by it. */
+long bm_network_label_attr(const bm_network *net);
+
 /* Actor i's id (0 <= i < actor count). The string is owned by net. */
 const char *bm_network_actor_id(const bm_network *net, size_t i);
 /* Index of the actor with this id, or -1. */

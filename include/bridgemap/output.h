@@ -31,9 +31,13 @@ bm_status bm_write_json_rows(const bm_table *t, const char *path);
 
 /* Writes a few plain sentences on the silos, brokers and single points of
  * failure found in the tables (summary, groups and actors from the measures;
- * groups and grouping may be NULL). */
+ * groups and grouping may be NULL). Actors are named by the column label_by
+ * (NULL: the first of name, navn, label, fullname; empty cells: the id), as
+ * the map names them; an undefined figure is said in words, never "nan".
+ * activities (NULL: none) adds which activities mixed the groups. */
 bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *groups,
-                             const bm_table *actors, const char *grouping);
+                             const bm_table *actors, const char *grouping, const char *label_by,
+                             const bm_table *activities);
 
 typedef struct bm_output bm_output;
 

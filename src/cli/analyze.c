@@ -136,7 +136,8 @@ int cmd_analyze(int argc, char **argv)
     }
     if (!o.quiet) {
         if ((st = bm_write_narrative(stdout, bm_analysis_summary(an), bm_analysis_groups(an, 0), actors,
-                                     grouping ? bm_grouping_column(grouping) : NULL)) != BM_OK ||
+                                     grouping ? bm_grouping_column(grouping) : NULL, o.label_by,
+                                     bm_analysis_activities(an))) != BM_OK ||
             fflush(stdout) != 0) {
             rc = cli_fail(&o, BM_EINTERNAL);
             goto done;

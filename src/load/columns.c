@@ -108,3 +108,22 @@ const char *bm_syn_list(const char *const *syn, char *buf, size_t cap)
     }
     return buf;
 }
+
+long bm_i_pick_name(const char *const *names, size_t n, const char *const *syn)
+{
+    char a[256], b[256];
+    for (size_t k = 0; syn[k]; k++) {
+        bm_header_norm(syn[k], strlen(syn[k]), b, sizeof b);
+        for (size_t i = 0; i < n; i++) {
+            bm_header_norm(names[i], strlen(names[i]), a, sizeof a);
+            if (strcmp(a, b) == 0)
+                return (long)i;
+        }
+    }
+    return -1;
+}
+
+long bm_network_label_attr(const bm_network *net)
+{
+    return bm_i_pick_name((const char *const *)net->attr_names, net->n_attr, bm_syn_name);
+}

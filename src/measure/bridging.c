@@ -136,6 +136,88 @@ static const char *col_name(char *buf, size_t size, const char *name, const char
     return buf;
 }
 
+typedef struct group_count {
+    size_t n;
+    long group;
+} group_count;
+
+static int by_count_then_name(const void *a, const void *b)
+{
+    const group_count *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return x->group < y->group ? -1 : x->group > y->group; /* groups are sorted by name */
+}
+
+/* For each actor, the other groups among its contacts, most contacts first:
+ * "private (3), civil (1)"; "" for an actor without a group or without
+ * contacts in other groups. Strings in one block *block (free it). */
+static bm_status linked_groups(const bm_network *net, const bm_grouping *g, char **out, char **block)
+{
+    bm_status st = BM_OK;
+    size_t n = net->n_actors, k = g->n_groups, cap = 4096, used = 0;
+    igraph_adjlist_t adj;
+    int adj_ready = 0;
+    size_t *count = calloc(k ? k : 1, sizeof *count);
+    group_count *touched = malloc((k ? k : 1) * sizeof *touched);
+    size_t *offset = malloc((n ? n : 1) * sizeof *offset);
+    char *buf = malloc(cap);
+    if (!count || !touched || !offset || !buf) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    BM_IG(igraph_adjlist_init(net->ug, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE), "adjacency");
+    adj_ready = 1;
+    for (size_t i = 0; i < n; i++) {
+        offset[i] = used;
+        long gi = g->of[i];
+        size_t nt = 0;
+        igraph_vector_int_t *nb = igraph_adjlist_get(&adj, (igraph_integer_t)i);
+        for (igraph_integer_t x = 0; gi >= 0 && x < igraph_vector_int_size(nb); x++) {
+            long gj = g->of[VECTOR(*nb)[x]];
+            if (gj < 0 || gj == gi)
+                continue;
+            if (count[gj]++ == 0)
+                touched[nt++].group = gj;
+        }
+        for (size_t t = 0; t < nt; t++)
+            touched[t].n = count[touched[t].group];
+        qsort(touched, nt, sizeof *touched, by_count_then_name);
+        for (size_t t = 0; t <= nt; t++) {
+            char item[600] = "";
+            if (t < nt)
+                snprintf(item, sizeof item, "%s%s (%zu)", t ? ", " : "", g->names[touched[t].group],
+                         touched[t].n);
+            size_t len = strlen(item) + (t == nt); /* the NUL after the last */
+            while (used + len > cap) {
+                char *nbuf = realloc(buf, cap * 2);
+                if (!nbuf) {
+                    st = bm_error_set(BM_EINTERNAL, "out of memory");
+                    goto done;
+                }
+                buf = nbuf;
+                cap *= 2;
+            }
+            memcpy(buf + used, item, len);
+            used += len;
+            if (t < nt)
+                count[touched[t].group] = 0;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = buf + offset[i];
+    *block = buf;
+    buf = NULL;
+done:
+    if (adj_ready)
+        igraph_adjlist_destroy(&adj);
+    free(count);
+    free(touched);
+    free(offset);
+    free(buf);
+    return st;
+}
+
 bm_status bm_i_add_composition_columns(bm_table *t, const bm_network *net, const bm_grouping *g,
                                        const char *suffix)
 {
@@ -165,6 +247,21 @@ bm_status bm_i_add_composition_columns(bm_table *t, const bm_network *net, const
                                   "blau / (1 - 1/K), K groups: 1 = contacts spread evenly over all groups",
                                   "Agresti & Agresti (1978)")) != BM_OK)
         goto done;
+    {
+        char **lg = malloc((n ? n : 1) * sizeof *lg), *block = NULL;
+        if (!lg) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        if ((st = linked_groups(net, g, lg, &block)) == BM_OK)
+            st = bm_table_add_text(t, col_name(name, sizeof name, "linked_groups", suffix),
+                                   (const char *const *)lg,
+                                   "the other groups among the actor's contacts, most contacts first", "");
+        free(lg);
+        free(block);
+        if (st != BM_OK)
+            goto done;
+    }
 done:
     free(a);
     free(b);

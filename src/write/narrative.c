@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bridgemap/output.h"
+#include "internal.h"
 
 static double num(const bm_table *t, const char *col, size_t row)
 {
@@ -23,12 +24,37 @@ static const char *text(const bm_table *t, const char *col, size_t row)
     return c < 0 ? "" : bm_table_text(t, (size_t)c, row);
 }
 
-/* The name of actor row r: the "name" column when filled, else the id. */
+/* The label column of the actor table: label_by when given, else the
+ * first name-like column (bm_network_label_attr's rule), else -1 (ids). */
+static long label_column = -1;
+
+/* The name of actor row r: its label when filled, else the id. */
 static const char *who(const bm_table *actors, size_t r)
 {
-    const char *n = text(actors, "name", r);
+    const char *n = label_column >= 0 ? bm_table_text(actors, (size_t)label_column, r) : "";
     return n[0] ? n : text(actors, "id", r);
 }
+
+static void pick_label(const bm_table *actors, const char *label_by)
+{
+    label_column = -1;
+    if (!actors)
+        return;
+    size_t nc = bm_table_cols(actors);
+    const char **names = malloc((nc ? nc : 1) * sizeof *names);
+    if (!names)
+        return;
+    for (size_t c = 0; c < nc; c++)
+        names[c] = bm_table_col_name(actors, c);
+    const char *one[2] = {label_by, NULL};
+    long c = bm_i_pick_name(names, nc, label_by ? one : bm_syn_name);
+    free(names);
+    if (c >= 0 && bm_table_col_type(actors, (size_t)c) == BM_COL_TEXT)
+        label_column = c;
+}
+
+/* The Gould-Fernandez roles that cross groups, as the sentences name them. */
+static const char *const cross_roles[3] = {"liaison", "representative", "gatekeeper"};
 
 typedef struct ranked {
     double key;
@@ -60,8 +86,10 @@ static size_t rank_rows(const bm_table *t, const char *col, ranked *out)
 }
 
 bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *groups,
-                             const bm_table *actors, const char *grouping)
+                             const bm_table *actors, const char *grouping, const char *label_by,
+                             const bm_table *activities)
 {
+    pick_label(actors, label_by);
     size_t na = actors ? bm_table_rows(actors) : 0, ng = groups ? bm_table_rows(groups) : 0;
     ranked *rk = malloc(((na > ng ? na : ng) + 1) * sizeof *rk);
     if (!rk)
@@ -79,20 +107,26 @@ bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *g
     if (grouping && groups) {
         double ei = num(summary, "ei_index", 0), exp = num(summary, "ei_expected", 0);
         double p = num(summary, "ei_p_value", 0);
-        fprintf(f, "Grouped by %s (%zu groups). E-I index %+.2f, where chance would give %+.2f", grouping,
-                ng, ei, exp);
-        if (!isnan(p) && p < 0.001)
-            fprintf(f, " (p < 0.001)");
-        else if (!isnan(p))
-            fprintf(f, " (p = %.3f)", p);
-        if (isnan(ei))
-            fprintf(f, ": no ties between grouped actors.\n");
-        else if (ei < exp && p <= 0.05)
-            fprintf(f, ": the groups keep to themselves more than chance would.\n");
-        else if (ei > exp && !isnan(p) && p >= 0.95)
-            fprintf(f, ": the groups mix more than chance would.\n");
-        else
-            fprintf(f, ": no clear difference from chance.\n");
+        if (isnan(ei)) {
+            fprintf(f, "Grouped by %s (%zu group%s). The E-I index is undefined: there are no ties "
+                    "between actors who both have a group.\n", grouping, ng, ng == 1 ? "" : "s");
+        } else {
+            fprintf(f, "Grouped by %s (%zu group%s). E-I index %+.2f", grouping, ng, ng == 1 ? "" : "s", ei);
+            if (!isnan(exp))
+                fprintf(f, ", where chance would give %+.2f", exp);
+            if (!isnan(p) && p < 0.001)
+                fprintf(f, " (p < 0.001)");
+            else if (!isnan(p))
+                fprintf(f, " (p = %.3f)", p);
+            if (isnan(exp) || isnan(p))
+                fprintf(f, ".\n");
+            else if (ei < exp && p <= 0.05)
+                fprintf(f, ": the groups keep to themselves more than chance would.\n");
+            else if (ei > exp && p >= 0.95)
+                fprintf(f, ": the groups mix more than chance would.\n");
+            else
+                fprintf(f, ": no clear difference from chance.\n");
+        }
 
         size_t k = rank_rows(groups, "silo_score", rk), shown = 0, more = 0;
         for (size_t i = 0; i < k; i++) {
@@ -129,10 +163,70 @@ bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *g
         }
     }
 
-    size_t k = rank_rows(actors, "betweenness", rk);
+    /* Brokers across groups: the Gould-Fernandez roles that join groups,
+     * with a z-score of at least 1.96 (more than chance given group sizes
+     * and density), ranked by their largest such z. */
+    size_t k = 0;
+    if (grouping) {
+        for (size_t r = 0; r < na; r++) {
+            double best = NAN;
+            for (int q = 0; q < 3; q++) {
+                char col[64];
+                snprintf(col, sizeof col, "brokerage_%s_z", cross_roles[q]);
+                double z = num(actors, col, r);
+                if (z >= 1.96 && !(best >= z))
+                    best = z;
+            }
+            if (!isnan(best)) {
+                rk[k].key = best;
+                rk[k].row = r;
+                k++;
+            }
+        }
+        qsort(rk, k, sizeof *rk, by_key_desc);
+        if (k == 0) {
+            fprintf(f, "No one brokers between groups more than chance would (Gould-Fernandez "
+                    "liaison, representative or gatekeeper z-score of 1.96 or more).\n");
+        } else {
+            fprintf(f, "Brokers between groups (Gould-Fernandez roles with a z-score of 1.96 or "
+                    "more; %zu in all):\n", k);
+            for (size_t i = 0; i < k && i < 5; i++) {
+                size_t r = rk[i].row;
+                const char *grp = text(actors, grouping, r);
+                fprintf(f, "  - %s%s%s%s:", who(actors, r), grp[0] ? " (" : "", grp, grp[0] ? ")" : "");
+                double z[3];
+                for (int q = 0; q < 3; q++) {
+                    char col[64];
+                    snprintf(col, sizeof col, "brokerage_%s_z", cross_roles[q]);
+                    z[q] = num(actors, col, r);
+                }
+                int first = 1;
+                for (int q = 0; q < 3; q++) {
+                    if (!(z[q] >= 1.96))
+                        continue;
+                    /* undirected, representative and gatekeeper are one role: say it once */
+                    if (q == 2 && z[1] == z[2])
+                        continue;
+                    fprintf(f, "%s %s%s (z %.1f)", first ? "" : ",", cross_roles[q],
+                            q == 1 && z[1] == z[2] ? " and gatekeeper" : "", z[q]);
+                    first = 0;
+                }
+                double part = num(actors, "participation", r);
+                if (!isnan(part))
+                    fprintf(f, "; participation %.2f", part);
+                const char *links = text(actors, "linked_groups", r);
+                if (links[0])
+                    fprintf(f, "; ties to %s", links);
+                fprintf(f, "\n");
+            }
+            if (k > 5)
+                fprintf(f, "  and %zu more (actors.csv: brokerage_*_z).\n", k - 5);
+        }
+    }
+    k = rank_rows(actors, "betweenness", rk);
     if (k && rk[0].key > 0) {
-        fprintf(f, "Brokers (on most shortest paths between others):");
-        for (size_t i = 0; i < k && i < 5 && rk[i].key > 0; i++) {
+        fprintf(f, "On most shortest paths between others (betweenness):");
+        for (size_t i = 0; i < k && i < 3 && rk[i].key > 0; i++) {
             size_t r = rk[i].row;
             const char *grp = grouping ? text(actors, grouping, r) : "";
             fprintf(f, "%s %s%s%s%s", i ? "," : "", who(actors, r), grp[0] ? " (" : "", grp,
@@ -140,6 +234,43 @@ bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *g
         }
         fprintf(f, ".\n");
     }
+    /* Activities (affiliations): which mixed the groups, which stayed inside one. */
+    if (grouping && activities && bm_table_rows(activities)) {
+        size_t nact = bm_table_rows(activities);
+        ranked *ar = malloc((nact + 1) * sizeof *ar);
+        if (ar) {
+            size_t ka = rank_rows(activities, "cross_group_pairs", ar), shown = 0;
+            for (size_t i = 0; i < ka && shown < 3; i++) {
+                size_t r = ar[i].row;
+                if (ar[i].key <= 0)
+                    break;
+                double fresh = num(activities, "cross_group_pairs_without_records", r);
+                fprintf(f, "%s %s (%.0f groups, Blau %.2f, %.0f cross-group pairs",
+                        shown ? ";" : "Activities that mixed the groups most:",
+                        text(activities, "activity", r), num(activities, "groups", r),
+                        num(activities, "blau", r), ar[i].key);
+                if (!isnan(fresh))
+                    fprintf(f, ", %.0f of them with no record otherwise", fresh);
+                fprintf(f, ")");
+                shown++;
+            }
+            if (shown)
+                fprintf(f, ".\n");
+            size_t closed = 0;
+            for (size_t r = 0; r < nact; r++)
+                closed += num(activities, "groups", r) == 1 && num(activities, "participants", r) >= 2;
+            if (closed) {
+                fprintf(f, "%zu activit%s stayed inside one group:", closed, closed == 1 ? "y" : "ies");
+                size_t c = 0;
+                for (size_t r = 0; r < nact && c < 5; r++)
+                    if (num(activities, "groups", r) == 1 && num(activities, "participants", r) >= 2)
+                        fprintf(f, "%s %s", c++ ? "," : "", text(activities, "activity", r));
+                fprintf(f, "%s.\n", closed > 5 ? ", ..." : "");
+            }
+            free(ar);
+        }
+    }
+
     size_t cut = 0;
     for (size_t r = 0; r < na; r++)
         cut += num(actors, "articulation", r) == 1;

@@ -255,7 +255,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
             goto done;
         }
     } else {
-        label_col = bm_network_attr_find(net, "name");
+        label_col = bm_network_label_attr(net);
     }
 
     /* Colours: groups ranked by size, then name. */
