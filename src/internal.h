@@ -274,7 +274,7 @@ bm_status bm_i_project_affiliations(const bm_network *net, int newman, bm_i_pair
 /* Synonym lists, NULL-terminated, most canonical first. */
 extern const char *const bm_syn_source[], *const bm_syn_target[], *const bm_syn_weight[],
     *const bm_syn_date[], *const bm_syn_id[], *const bm_syn_name[], *const bm_syn_activity[],
-    *const bm_syn_role[];
+    *const bm_syn_role[], *const bm_syn_sector[];
 /* Header name normalised (spaces trimmed, ASCII and Latin-1 capitals folded)
  * into out; returns its length. */
 size_t bm_header_norm(const char *s, size_t len, char *out, size_t cap);

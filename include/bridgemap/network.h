@@ -90,6 +90,10 @@ size_t bm_network_input_count(const bm_network *net);
 const char *bm_network_input_path(const bm_network *net, size_t k);
 const char *bm_network_input_sha256(const bm_network *net, size_t k);
 
+/* The grouping used when none is named: the actors column sector (or
+ * Sektor, any case), NULL when there is none. */
+const char *bm_network_default_group(const bm_network *net);
+
 /* A grouping: a categorical actor column split into groups.
  * Groups are sorted by name (byte order) so output is deterministic. Actors
  * whose cell is empty belong to no group (group index -1). */

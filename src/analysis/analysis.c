@@ -128,8 +128,8 @@ bm_status bm_analysis_new(bm_analysis **out, const bm_network *net, const bm_ana
     bm_status st = BM_OK;
     if (opt && opt->group)
         st = parse_levels(a, opt->group);
-    else if (bm_network_attr_find(net, "sector") >= 0)
-        st = parse_levels(a, "sector");
+    else if (bm_network_default_group(net))
+        st = parse_levels(a, bm_network_default_group(net));
     if (st != BM_OK) {
         bm_analysis_free(a);
         return st;

@@ -94,6 +94,7 @@ int cmd_analyze(int argc, char **argv)
     if ((rc = cli_load(&o, &net)) != 0)
         goto done;
     cli_measure_options(&o, &mo);
+    cli_grouping_hint(&o, net);
     bm_analysis_options_init(&ao);
     ao.group = o.group;
     ao.unweighted = mo.unweighted;

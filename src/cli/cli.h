@@ -62,6 +62,9 @@ void cli_measure_options(const cli_opts *o, bm_measure_options *mo);
 /* Builds the grouping named by o->group, or "sector" when the actors have that
  * column and o->group is NULL. *g stays NULL when there is none. */
 int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g);
+/* Without --group and without a sector column: warns that no grouping is
+ * used and lists the actors columns --group could take. */
+void cli_grouping_hint(const cli_opts *o, const bm_network *net);
 
 /* Shows progress of long computations on stderr, when it is a terminal and
  * --quiet was not given. */

@@ -498,14 +498,49 @@ void cli_measure_options(const cli_opts *o, bm_measure_options *mo)
     mo->delta = o->delta;
 }
 
+void cli_grouping_hint(const cli_opts *o, const bm_network *net)
+{
+    if (o->quiet || o->group || bm_network_default_group(net) || bm_network_attr_count(net) == 0)
+        return;
+    /* columns that could group: 2 or more values, each shared by 2 actors on average */
+    long label = bm_network_label_attr(net);
+    char list[1024] = "";
+    size_t used = 0, shown = 0;
+    for (size_t c = 0; c < bm_network_attr_count(net); c++) {
+        bm_grouping *g = NULL;
+        if ((long)c == label || bm_grouping_new(&g, net, bm_network_attr_name(net, c)) != BM_OK)
+            continue;
+        size_t k = bm_grouping_count(g), members = 0;
+        for (size_t i = 0; i < k; i++)
+            members += bm_grouping_size(g, i);
+        if (k >= 2 && 2 * k <= members) {
+            int w = snprintf(list + used, sizeof list - used, "%s%s (%zu values)", shown ? ", " : "",
+                             bm_network_attr_name(net, c), k);
+            if (w > 0 && (size_t)w < sizeof list - used) {
+                used += (size_t)w;
+                shown++;
+            }
+        }
+        bm_grouping_free(g);
+    }
+    if (shown)
+        fprintf(stderr, "bridgemap: warning: no grouping: the actors file has no sector column; "
+                "%s could take %s\n", strcmp(o->cmd_name, "render") == 0 ? "--color-by" : "--group",
+                list);
+    else
+        fprintf(stderr, "bridgemap: warning: no grouping: the actors file has no sector column "
+                "and no other column that groups actors; group measures are left out\n");
+}
+
 int cli_grouping(const cli_opts *o, const bm_network *net, bm_grouping **g)
 {
     *g = NULL;
     const char *col = o->group;
+    cli_grouping_hint(o, net);
     if (!col) {
-        if (bm_network_attr_find(net, "sector") < 0)
+        col = bm_network_default_group(net);
+        if (!col)
             return 0;
-        col = "sector";
     }
     bm_status st = bm_grouping_new(g, net, col);
     if (st != BM_OK)

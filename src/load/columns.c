@@ -127,3 +127,11 @@ long bm_network_label_attr(const bm_network *net)
 {
     return bm_i_pick_name((const char *const *)net->attr_names, net->n_attr, bm_syn_name);
 }
+
+const char *const bm_syn_sector[] = {"sector", "sektor", "sectors", "sektorer", NULL};
+
+const char *bm_network_default_group(const bm_network *net)
+{
+    long c = bm_i_pick_name((const char *const *)net->attr_names, net->n_attr, bm_syn_sector);
+    return c >= 0 ? net->attr_names[c] : NULL;
+}

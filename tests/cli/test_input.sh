@@ -190,6 +190,23 @@ run analyze copy.xlsx --sheet Ark1 -o x3
 assert_exit 1 "bad weight in a sheet"
 assert_eq "$(stderr_line 1)" "bridgemap: copy.xlsx:Ark1!C14: weight 'x' is not a number" "FILE:SHEET!CELL"
 
+# ---- no sector column: Sektor is taken; else the columns --group could take are listed ------
+printf 'id,Navn,Afdeling,Niveau,Telefon\nK1,Søren,Jobcenter,leder,1\nK2,Åse,Jobcenter,medarbejder,2\nK3,Bo,Skole,medarbejder,3\nK4,Eva,Skole,leder,4\n' > dk_a.csv
+printf 'source,target\nK1,K2\nK3,K4\nK1,K3\n' > dk_r.csv
+run analyze dk_r.csv --actors dk_a.csv -o g1 --no-map
+assert_exit 0 "actors without a sector column"
+assert_eq "$(stderr_line 1)" "bridgemap: warning: no grouping: the actors file has no sector column; --group could take Afdeling (2 values), Niveau (2 values)" "grouping hint lists the columns (not Navn, not Telefon)"
+run analyze dk_r.csv --actors dk_a.csv --group Afdeling -o g2 --no-map --quiet
+assert_exit 0 "--group Afdeling"
+assert_file_exists g2/groups.csv "groups with --group Afdeling"
+printf 'id,Sektor\nK1,offentlig\nK2,privat\nK3,offentlig\nK4,privat\n' > dk_s.csv
+run analyze dk_r.csv --actors dk_s.csv -o g3 --no-map
+assert_exit 0 "Sektor column"
+assert_stdout_contains "Grouped by Sektor (2 groups)." "Sektor is the default grouping"
+assert_stderr_lacks "no grouping" "no hint when Sektor groups"
+run render dk_r.csv --actors dk_a.csv -o g4.svg
+assert_eq "$(stderr_line 1)" "bridgemap: warning: no grouping: the actors file has no sector column; --color-by could take Afdeling (2 values), Niveau (2 values)" "render gives the hint too, with its option"
+
 # ---- the help names the new options --------------------------------------------
 run analyze --help
 for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by --sheet --actors-sheet --affiliations-sheet; do
