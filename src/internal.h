@@ -161,6 +161,9 @@ bm_status bm_i_ei_statistics(const bm_network *net, const bm_grouping *g, unsign
 
 /* Reports progress of our own long loops to the bm_set_progress callback. */
 void bm_i_progress(const char *step, double percent);
+/* mute 1 / 0: silences / restores progress reports (nested: counted), so a
+ * step made of whole sub-analyses (periods) reports as one. */
+void bm_i_progress_mute(int mute);
 
 /* distance = 1/weight per edge (or NULL-equivalent when unweighted: fills 1). */
 bm_status bm_distances(const igraph_vector_t *weight, int unweighted, igraph_vector_t *dist);

@@ -53,6 +53,8 @@ size_t bm_warning_count(void);
  * NULL, the default, reports nothing. */
 typedef void (*bm_progress_fn)(const char *step, double percent, void *data);
 void bm_set_progress(bm_progress_fn fn, void *data);
+/* The reporter bm_set_progress installed (NULL when none). */
+void bm_get_progress(bm_progress_fn *fn, void **data);
 
 #ifdef __cplusplus
 }

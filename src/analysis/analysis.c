@@ -191,17 +191,22 @@ bm_status bm_analysis_run(bm_analysis *a)
     if (!(a->community = malloc((n ? n : 1) * sizeof *a->community)))
         return bm_error_set(BM_EINTERNAL, "out of memory");
     a->nmi = a->ari = NAN;
+    bm_i_progress("Communities", 0.0);
     if ((st = bm_i_communities(net, mo.grouping, mo.unweighted, mo.seed, a->community,
                                &a->n_communities, &a->nmi, &a->ari)) != BM_OK)
         return st;
+    bm_i_progress("Communities", 100.0);
     bm_i_cache cache = {&a->paths, 0, a->community, a->n_communities, a->nmi, a->ari};
 
+    bm_i_progress("Actor measures", 0.0);
     if ((st = bm_i_actor_table(&a->actors, net, &mo, &cache)) != BM_OK)
         return st;
+    bm_i_progress("Actor measures", 100.0);
     for (size_t l = 1; l < a->levels; l++)
         if ((st = bm_measures_actors_level(a->actors, net, a->grouping[l])) != BM_OK)
             return st;
     mo.actors = a->actors;
+    bm_i_progress("Group measures", 0.0);
     for (size_t l = 0; l < a->levels; l++) {
         bm_measure_options lo = measure_options(a, l);
         bm_i_cache lc = cache;
@@ -213,12 +218,15 @@ bm_status bm_analysis_run(bm_analysis *a)
     if (a->levels &&
         (st = bm_measures_suggestions(&a->suggestions, net, &mo, a->opt.top ? a->opt.top : 10)) != BM_OK)
         return st;
+    bm_i_progress("Group measures", 100.0);
+    bm_i_progress("Ties and summary", 0.0);
     if ((st = bm_measures_ties(&a->ties, net, &mo)) != BM_OK ||
         (st = bm_i_summary_table(&a->summary, net, &mo, &cache)) != BM_OK)
         return st;
     if (bm_network_has_affiliations(net) &&
         (st = bm_measures_activities(&a->activities, net, a->levels ? a->grouping[0] : NULL)) != BM_OK)
         return st;
+    bm_i_progress("Ties and summary", 100.0);
     a->ran = 1;
     return BM_OK;
 }
@@ -287,6 +295,7 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
         return bm_error_set(BM_EUSAGE, "bm_analysis_write: run the analysis first");
     if ((st = bm_output_open(&output, dir)) != BM_OK)
         return st;
+    bm_i_progress(map ? "Writing the tables and the map" : "Writing the tables", 0.0);
     for (size_t l = 0; l < a->levels; l++) {
         if (l == 0 &&
             ((st = bm_write_csv(a->groups[0], bm_output_path(output, "groups.csv"))) != BM_OK ||
@@ -330,6 +339,7 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
             goto done;
     }
     st = bm_output_commit(output);
+    bm_i_progress(map ? "Writing the tables and the map" : "Writing the tables", 100.0);
 done:
     bm_output_free(output);
     return st;

@@ -110,10 +110,11 @@ bm_status bm_periods_summary(bm_table **out, const bm_load_options *lo, const ch
                                                                                      : to[k]);
         plo.date_from = wfrom;
         plo.date_to = wto;
-        char step[64];
-        snprintf(step, sizeof step, "Period %s", label[k]);
-        bm_i_progress(step, 100.0 * (double)k / (double)np);
-        if ((st = bm_load(&pnet, &plo)) != BM_OK)
+        bm_i_progress("Periods", 100.0 * (double)k / (double)np);
+        bm_i_progress_mute(1);
+        st = bm_load(&pnet, &plo);
+        bm_i_progress_mute(0);
+        if (st != BM_OK)
             goto done;
         bm_measure_options mo = *mo_in;
         mo.actors = NULL;
@@ -121,7 +122,10 @@ bm_status bm_periods_summary(bm_table **out, const bm_load_options *lo, const ch
         if (group && (st = bm_grouping_new(&pg, pnet, group)) != BM_OK)
             goto done;
         mo.grouping = pg;
-        if ((st = bm_measures_summary(&sums[k], pnet, &mo)) != BM_OK)
+        bm_i_progress_mute(1);
+        st = bm_measures_summary(&sums[k], pnet, &mo);
+        bm_i_progress_mute(0);
+        if (st != BM_OK)
             goto done;
         records[k] = (double)bm_network_record_count(pnet);
         bm_grouping_free(pg);

@@ -32,6 +32,7 @@ typedef struct cli_opts {
     const char *date_format, *encoding;
     char delimiter;         /* 0: detected */
     int strict;
+    int progress;           /* 0 never, 1 auto (default), 2 always */
     const char *affiliations;
     const char *by;         /* --by: month, quarter, year or NULL */
     const char *sheet, *actors_sheet, *aff_sheet;
@@ -69,6 +70,8 @@ void cli_grouping_hint(const cli_opts *o, const bm_network *net);
 /* Shows progress of long computations on stderr, when it is a terminal and
  * --quiet was not given. */
 void cli_progress(const cli_opts *o);
+/* Reports a step of the command itself (loading) as the library reports its own. */
+void cli_progress_step(const char *step, double percent);
 
 /* Whether this process writes the outputs and prints: yes, except on the
  * MPI ranks other than 0 (bridgemap/mpi.h), which compute the same results

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -12,7 +13,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
-               O_AFF_SHEET } opt_id;
+               O_AFF_SHEET, O_PROGRESS } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -118,7 +119,11 @@ static const opt_spec specs[] = {
      "say which)"},
     {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER,
      "sampled: the bounds hold together with probability at least 1 - D (default 0.1)"},
-    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "print nothing but errors"},
+    {O_PROGRESS, "progress", 0, "auto|always|never", CMD_LOAD,
+     "progress on stderr: auto (default) redraws one line on a terminal and otherwise logs "
+     "each step that took a second or more; always logs every finished step; never is silent"},
+    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+     "print nothing but errors (no sentences, warnings or progress)"},
     {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "show this help and exit"},
 };
 
@@ -223,6 +228,7 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     o->cmd_name = cmd_name;
     o->seed = 1;
     o->top = 10;
+    o->progress = 1;
     int only_positional = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -352,6 +358,16 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
             else
                 return usage_error(cmd_name, "--delimiter must be one of , ; | or tab, not '%s'", val);
             break;
+        case O_PROGRESS:
+            if (strcmp(val, "auto") == 0)
+                o->progress = 1;
+            else if (strcmp(val, "always") == 0)
+                o->progress = 2;
+            else if (strcmp(val, "never") == 0)
+                o->progress = 0;
+            else
+                return usage_error(cmd_name, "--progress must be auto, always or never, not '%s'", val);
+            break;
         case O_QUIET: o->quiet = 1; break;
         case O_HELP: o->help = 1; break;
         }
@@ -363,32 +379,97 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     return 0;
 }
 
-/* Draws "bridgemap: Betweenness centrality 42%" on one line of the terminal,
- * redrawn only when the whole percentage changes, cleared at 100%. */
-static void progress_line(const char *step, double percent, void *data)
+/* Progress (--progress): on a terminal one line redrawn as the percentage
+ * moves ("bridgemap: Shortest paths 42%"); otherwise, and with always also on
+ * a terminal, one line per finished step ("bridgemap: Shortest paths: done
+ * in 12.3 s"), for auto only steps of a second or more, so a notebook or a
+ * CI log is not left for minutes without a word and a short run stays quiet. */
+typedef struct progress_state {
+    int mode;            /* 0 never, 1 auto, 2 always */
+    int tty;
+    /* steps running, outermost first: a step may run inside another
+     * (Brokerage inside Actor measures) */
+    char step[8][128];
+    double start[8];
+    int depth;
+    int last;            /* last percentage drawn */
+    double min_seconds;  /* auto, not a terminal: log steps that took this long */
+} progress_state;
+
+static double now_seconds(void)
 {
-    int *last = data;
-    int p = (int)percent;
-    if (p == *last)
-        return;
-    *last = p;
-    if (p >= 100)
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Ends the innermost step. */
+static void step_finished(progress_state *ps)
+{
+    int d = --ps->depth;
+    double took = now_seconds() - ps->start[d];
+    if (ps->tty)
         fprintf(stderr, "\r\033[K");
-    else
-    {
-        size_t len = strlen(step);
-        while (len && (step[len - 1] == ' ' || step[len - 1] == ':' || step[len - 1] == '.'))
-            len--;
-        fprintf(stderr, "\rbridgemap: %.*s %d%%\033[K", (int)len, step, p);
+    if (ps->mode == 2 || (!ps->tty && took >= ps->min_seconds))
+        fprintf(stderr, "bridgemap: %s: done in %.1f s\n", ps->step[d], took);
+    ps->last = -1;
+}
+
+static void progress_report(const char *step, double percent, void *data)
+{
+    progress_state *ps = data;
+    char name[128];
+    size_t len = strlen(step);
+    while (len && (step[len - 1] == ' ' || step[len - 1] == ':' || step[len - 1] == '.'))
+        len--;
+    if (len >= sizeof name)
+        len = sizeof name - 1;
+    memcpy(name, step, len);
+    name[len] = '\0';
+    int at = -1;
+    for (int d = 0; d < ps->depth; d++)
+        if (strcmp(ps->step[d], name) == 0)
+            at = d;
+    if (at < 0) { /* a new step, inside the running ones */
+        if (ps->depth == 8)
+            step_finished(ps);
+        at = ps->depth++;
+        snprintf(ps->step[at], sizeof ps->step[at], "%s", name);
+        ps->start[at] = now_seconds();
+    }
+    int p = (int)percent;
+    if (p >= 100) {
+        while (ps->depth > at) /* steps inside it that never said 100% end with it */
+            step_finished(ps);
+    } else if (ps->tty && p != ps->last && at == ps->depth - 1) {
+        ps->last = p;
+        fprintf(stderr, "\rbridgemap: %s %d%%\033[K", name, p);
     }
     fflush(stderr);
 }
 
 void cli_progress(const cli_opts *o)
 {
-    static int last = -1; /* the command runs one computation at a time */
-    if (!o->quiet && isatty(STDERR_FILENO))
-        bm_set_progress(progress_line, &last);
+    static progress_state ps; /* the command runs one computation at a time */
+    memset(&ps, 0, sizeof ps);
+    ps.mode = o->progress;
+    ps.tty = isatty(STDERR_FILENO);
+    ps.last = -1;
+    /* BRIDGEMAP_PROGRESS_MIN_SECONDS changes auto's one second (tests set it) */
+    const char *min = getenv("BRIDGEMAP_PROGRESS_MIN_SECONDS");
+    ps.min_seconds = min && *min ? atof(min) : 1.0;
+    if (!o->quiet && ps.mode != 0 && (ps.tty || ps.mode >= 1))
+        bm_set_progress(progress_report, &ps);
+}
+
+void cli_progress_step(const char *step, double percent)
+{
+    /* the command's own steps (loading) go through the same reporter */
+    bm_progress_fn fn;
+    void *data;
+    bm_get_progress(&fn, &data);
+    if (fn)
+        fn(step, percent, data);
 }
 
 int cli_leader(void) { return bm_mpi_rank() == 0; }
@@ -448,7 +529,9 @@ int cli_load(const cli_opts *o, bm_network **net)
 {
     bm_load_options lo;
     cli_load_options(o, &lo);
+    cli_progress_step("Loading", 0.0);
     bm_status st = bm_load(net, &lo);
+    cli_progress_step("Loading", 100.0);
     if (st != BM_OK)
         return cli_fail(o, st);
     /* The library builds a network of no ties (measures are defined on it);

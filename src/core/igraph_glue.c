@@ -52,19 +52,28 @@ size_t bm_warning_count(void) { return bm_igraph_warnings; }
 
 static _Thread_local bm_progress_fn bm_progress_cb;
 static _Thread_local void *bm_progress_data;
+static _Thread_local int bm_progress_muted;
 
 static igraph_error_t bm_igraph_progress(const char *message, igraph_real_t percent, void *data)
 {
     (void)data;
-    if (bm_progress_cb)
+    if (bm_progress_cb && !bm_progress_muted)
         bm_progress_cb(message, percent, bm_progress_data);
     return IGRAPH_SUCCESS;
 }
 
 void bm_i_progress(const char *step, double percent)
 {
-    if (bm_progress_cb)
+    if (bm_progress_cb && !bm_progress_muted)
         bm_progress_cb(step, percent, bm_progress_data);
+}
+
+void bm_i_progress_mute(int mute) { bm_progress_muted += mute ? 1 : -1; }
+
+void bm_get_progress(bm_progress_fn *fn, void **data)
+{
+    *fn = bm_progress_cb;
+    *data = bm_progress_data;
 }
 
 void bm_set_progress(bm_progress_fn fn, void *data)
