@@ -22,6 +22,7 @@
 #define BRIDGEMAP_ANALYSIS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "bridgemap/common.h"
 #include "bridgemap/load.h"
 #include "bridgemap/measures.h"
@@ -75,6 +76,11 @@ const bm_table *bm_analysis_group_pairs(const bm_analysis *a, size_t level);
 const bm_table *bm_analysis_ties(const bm_analysis *a);
 const bm_table *bm_analysis_summary(const bm_analysis *a);
 const bm_table *bm_analysis_suggestions(const bm_analysis *a);
+/* Who holds each pair of groups together (first level; NULL without a grouping). */
+const bm_table *bm_analysis_dependence(const bm_analysis *a);
+/* The sentences of `analyze` on stdout (bm_write_narrative over a's tables),
+ * actors named by label_by (NULL: the name-like column). */
+bm_status bm_analysis_write_narrative(const bm_analysis *a, FILE *f, const char *label_by);
 /* One row per activity when the network has affiliations, else NULL. */
 const bm_table *bm_analysis_activities(const bm_analysis *a);
 
@@ -101,7 +107,7 @@ const bm_table *bm_analysis_periods(const bm_analysis *a);
 
 /* Writes the output set into directory dir, whole or not at all: actors.csv,
  * ties.csv, summary.json, and with a grouping groups.csv, group_pairs.csv,
- * suggestions.csv, with affiliations activities.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
+ * suggestions.csv, group_pair_dependence.csv, with affiliations activities.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
  * levels), and map.svg drawn with map (NULL: no map; its grouping and actors
  * are filled in from a when NULL). */
 bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_render_options *map);

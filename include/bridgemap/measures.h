@@ -89,6 +89,12 @@ bm_status bm_measures_suggestions(bm_table **out, const bm_network *net, const b
  * first_date, last_date. g may be NULL (the group columns are then NaN). */
 bm_status bm_measures_activities(bm_table **out, const bm_network *net, const bm_grouping *g);
 
+/* Who holds two groups together: one row per pair of groups of g with a tie
+ * between them: group_a, group_b, ties, carriers, top_carrier,
+ * top_carrier_share, ties_without_top_carrier, connected_without_top_carrier
+ * (undefined above 2 x 10^9 pairs x (actors + ties)). */
+bm_status bm_measures_group_pair_dependence(bm_table **out, const bm_network *net, const bm_grouping *g);
+
 /* One row per tie: source, target, weight, count, cross_group, bridge; with
  * affiliations also activities and origin (records, affiliations, both). */
 bm_status bm_measures_ties(bm_table **out, const bm_network *net, const bm_measure_options *opt);

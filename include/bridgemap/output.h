@@ -29,15 +29,21 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
 /* Writes t as a JSON array of objects, one per row. */
 bm_status bm_write_json_rows(const bm_table *t, const char *path);
 
-/* Writes a few plain sentences on the silos, brokers and single points of
- * failure found in the tables (summary, groups and actors from the measures;
- * groups and grouping may be NULL). Actors are named by the column label_by
- * (NULL: the first of name, navn, label, fullname; empty cells: the id), as
- * the map names them; an undefined figure is said in words, never "nan".
- * activities (NULL: none) adds which activities mixed the groups. */
-bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *groups,
-                             const bm_table *actors, const char *grouping, const char *label_by,
-                             const bm_table *activities);
+/* What the sentences are made of: tables from the measures (any may be NULL
+ * but summary and actors), the grouping's column name (NULL: none), the
+ * actors column that names people (NULL: the first of name, navn, label,
+ * fullname; empty cells: the id), as the map names them. */
+typedef struct bm_narrative {
+    const bm_table *summary, *groups, *actors;
+    const char *grouping, *label_by;
+    const bm_table *activities;  /* which activities mixed the groups */
+    const bm_table *dependence;  /* who holds each pair of groups together */
+} bm_narrative;
+
+/* Writes a few plain sentences on the silos, brokers, activities and single
+ * points of failure found in the tables; an undefined figure is said in
+ * words, never "nan". */
+bm_status bm_write_narrative(FILE *f, const bm_narrative *n);
 
 typedef struct bm_output bm_output;
 

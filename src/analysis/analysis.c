@@ -25,7 +25,7 @@ struct bm_analysis {
     long *community;
     size_t n_communities;
     double nmi, ari;
-    bm_table *actors, *ties, *summary, *suggestions, *activities, *periods;
+    bm_table *actors, *ties, *summary, *suggestions, *activities, *periods, *dependence;
     bm_table *groups[BM_MAX_LEVELS], *pairs[BM_MAX_LEVELS];
     int ran;
 };
@@ -153,6 +153,7 @@ void bm_analysis_free(bm_analysis *a)
     bm_table_free(a->ties);
     bm_table_free(a->activities);
     bm_table_free(a->periods);
+    bm_table_free(a->dependence);
     bm_table_free(a->summary);
     bm_table_free(a->suggestions);
     free(a);
@@ -216,7 +217,8 @@ bm_status bm_analysis_run(bm_analysis *a)
             return st;
     }
     if (a->levels &&
-        (st = bm_measures_suggestions(&a->suggestions, net, &mo, a->opt.top ? a->opt.top : 10)) != BM_OK)
+        ((st = bm_measures_suggestions(&a->suggestions, net, &mo, a->opt.top ? a->opt.top : 10)) != BM_OK ||
+         (st = bm_measures_group_pair_dependence(&a->dependence, net, a->grouping[0])) != BM_OK))
         return st;
     bm_i_progress("Group measures", 100.0);
     bm_i_progress("Ties and summary", 0.0);
@@ -251,6 +253,15 @@ const bm_table *bm_analysis_summary(const bm_analysis *a) { return a->summary; }
 const bm_table *bm_analysis_suggestions(const bm_analysis *a) { return a->suggestions; }
 const bm_table *bm_analysis_activities(const bm_analysis *a) { return a->activities; }
 const bm_table *bm_analysis_periods(const bm_analysis *a) { return a->periods; }
+const bm_table *bm_analysis_dependence(const bm_analysis *a) { return a->dependence; }
+
+bm_status bm_analysis_write_narrative(const bm_analysis *a, FILE *f, const char *label_by)
+{
+    bm_narrative n = {bm_analysis_summary(a), bm_analysis_groups(a, 0), bm_analysis_actors(a),
+                      a->levels ? bm_grouping_column(a->grouping[0]) : NULL, label_by,
+                      a->activities, a->dependence};
+    return bm_write_narrative(f, &n);
+}
 
 bm_status bm_analysis_add_periods(bm_analysis *a, const bm_load_options *lo, bm_period_unit unit)
 {
@@ -316,6 +327,9 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
         goto done;
     if (a->activities &&
         (st = bm_write_csv(a->activities, bm_output_path(output, "activities.csv"))) != BM_OK)
+        goto done;
+    if (a->dependence &&
+        (st = bm_write_csv(a->dependence, bm_output_path(output, "group_pair_dependence.csv"))) != BM_OK)
         goto done;
     if (a->periods &&
         ((st = bm_write_csv(a->periods, bm_output_path(output, "summary_by_period.csv"))) != BM_OK ||

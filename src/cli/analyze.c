@@ -15,7 +15,8 @@ static void help(void)
            "                    out_degree, strength, betweenness, betweenness_norm, closeness,\n"
            "                    harmonic, eigenvector, pagerank, coreness, clustering, constraint,\n"
            "                    effective_size, efficiency, hierarchy, ei_index, participation,\n"
-           "                    blau, iqv, bridging_centrality, articulation, community,\n"
+           "                    blau, iqv, linked_groups, bridging_centrality, articulation,\n"
+           "                    community,\n"
            "                    brokerage_<role>, _expected, _z (Gould-Fernandez roles)\n"
            "  OUT/groups.csv    one row per group: group, size, internal_ties, external_ties,\n"
            "                    ei_index, density, group_degree, group_closeness,\n"
@@ -28,6 +29,9 @@ static void help(void)
            "                    assortativity, Yule's Q, communities vs grouping, inputs...\n"
            "  OUT/group_pairs.csv the block image: group_a, group_b, ties, density\n"
            "  OUT/suggestions.csv introductions across groups (see bridgemap suggest --help)\n"
+           "  OUT/group_pair_dependence.csv who holds each pair of groups together: the top\n"
+           "                    carrier of their ties, its share, and whether the groups stay\n"
+           "                    connected without it\n"
            "  OUT/map.svg       the stakeholder map, coloured by the grouping\n"
            "  OUT/activities.csv with --affiliations: per activity its participants, groups,\n"
            "                    Blau index, pairs and cross-group pairs (which ones mixed groups)\n"
@@ -136,9 +140,7 @@ int cmd_analyze(int argc, char **argv)
         goto done;
     }
     if (!o.quiet) {
-        if ((st = bm_write_narrative(stdout, bm_analysis_summary(an), bm_analysis_groups(an, 0), actors,
-                                     grouping ? bm_grouping_column(grouping) : NULL, o.label_by,
-                                     bm_analysis_activities(an))) != BM_OK ||
+        if ((st = bm_analysis_write_narrative(an, stdout, o.label_by)) != BM_OK ||
             fflush(stdout) != 0) {
             rc = cli_fail(&o, BM_EINTERNAL);
             goto done;

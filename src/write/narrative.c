@@ -85,10 +85,11 @@ static size_t rank_rows(const bm_table *t, const char *col, ranked *out)
     return k;
 }
 
-bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *groups,
-                             const bm_table *actors, const char *grouping, const char *label_by,
-                             const bm_table *activities)
+bm_status bm_write_narrative(FILE *f, const bm_narrative *in)
 {
+    const bm_table *summary = in->summary, *groups = in->groups, *actors = in->actors;
+    const bm_table *activities = in->activities, *dependence = in->dependence;
+    const char *grouping = in->grouping, *label_by = in->label_by;
     pick_label(actors, label_by);
     size_t na = actors ? bm_table_rows(actors) : 0, ng = groups ? bm_table_rows(groups) : 0;
     ranked *rk = malloc(((na > ng ? na : ng) + 1) * sizeof *rk);
@@ -234,6 +235,48 @@ bm_status bm_write_narrative(FILE *f, const bm_table *summary, const bm_table *g
         }
         fprintf(f, ".\n");
     }
+    /* Who holds pairs of groups together: pairs whose ties mostly run through one person. */
+    if (grouping && dependence && bm_table_rows(dependence)) {
+        size_t nd = bm_table_rows(dependence);
+        ranked *dr = malloc((nd + 1) * sizeof *dr);
+        if (dr) {
+            size_t kd = 0;
+            for (size_t r = 0; r < nd; r++) {
+                double share = num(dependence, "top_carrier_share", r);
+                if (share >= 0.5 && num(dependence, "ties", r) >= 2) {
+                    dr[kd].key = share * 1e6 + num(dependence, "ties", r);
+                    dr[kd].row = r;
+                    kd++;
+                }
+            }
+            qsort(dr, kd, sizeof *dr, by_key_desc);
+            if (kd)
+                fprintf(f, "Who holds the groups together:\n");
+            for (size_t i = 0; i < kd && i < 5; i++) {
+                size_t r = dr[i].row;
+                const char *id = text(dependence, "top_carrier", r);
+                long row = -1;
+                for (size_t a = 0; a < na && row < 0; a++)
+                    if (strcmp(text(actors, "id", a), id) == 0)
+                        row = (long)a;
+                double t = num(dependence, "ties", r), share = num(dependence, "top_carrier_share", r);
+                double conn = num(dependence, "connected_without_top_carrier", r);
+                fprintf(f, "  - %s carries %.0f%% of the %.0f ties between %s and %s", row >= 0 ?
+                        who(actors, (size_t)row) : id, 100 * share, t, text(dependence, "group_a", r),
+                        text(dependence, "group_b", r));
+                if (conn == 0)
+                    fprintf(f, "; without %s the two groups are not connected at all", row >= 0 ?
+                            who(actors, (size_t)row) : id);
+                else if (conn == 1 && share == 1)
+                    fprintf(f, "; without them no tie is left, but a longer path through others is");
+                fprintf(f, ".\n");
+            }
+            if (kd > 5)
+                fprintf(f, "  and %zu more pairs (group_pair_dependence.csv).\n", kd - 5);
+            free(dr);
+        }
+    }
+
     /* Activities (affiliations): which mixed the groups, which stayed inside one. */
     if (grouping && activities && bm_table_rows(activities)) {
         size_t nact = bm_table_rows(activities);

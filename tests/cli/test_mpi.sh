@@ -15,7 +15,7 @@ case $GEN in /*) ;; *) GEN=$PWD/$GEN ;; esac # lib.sh moves into a temporary dir
 
 FJ=$SRC/datasets/fjordvik
 LZ=$SRC/datasets/lazega_advice
-OUTS="actors.csv groups.csv group_pairs.csv ties.csv summary.json suggestions.csv"
+OUTS="actors.csv groups.csv group_pairs.csv group_pair_dependence.csv ties.csv summary.json suggestions.csv"
 
 # CI runs as root, which Open MPI refuses unless told twice.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1

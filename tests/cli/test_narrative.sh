@@ -75,6 +75,33 @@ run analyze r.csv --actors a.csv --label-by sector -o n2 --no-map
 assert_stdout_lacks() { if grep -qF -- "$1" "$T/.stdout"; then fail "$2: stdout has '$1'"; else pass; fi; }
 assert_stdout_lacks "Søren Holm" "--label-by changes the sentences' labels too"
 
+# who holds the groups together, on a network read by hand:
+#   X = {x1, x2, x3}, Y = {y1, y2}, Z = {z1}; ties x1-y1, x1-y2, x1-x2, x1-x3, y1-z1.
+#   X-Y: 2 ties, carriers x1 y1 y2, x1 carries both; without x1, x2 and x3 reach no one: cut.
+#   Y-Z: 1 tie (y1-z1), carriers y1 z1 (one each: y1 comes first in the actors file);
+#        without y1, y2 reaches only x1, x2, x3: cut. X-Z: no tie, no row.
+printf 'id,name,sector
+x1,Xena,X
+x2,Xavier,X
+x3,Xu,X
+y1,Yara,Y
+y2,Yusuf,Y
+z1,Zoe,Z
+' > ha.csv
+printf 'source,target
+x1,y1
+x1,y2
+x1,x2
+x1,x3
+y1,z1
+' > hr.csv
+run analyze hr.csv --actors ha.csv -o h --no-map
+assert_exit 0 "hand network"
+assert_eq "$(cat h/group_pair_dependence.csv)" "group_a,group_b,ties,carriers,top_carrier,top_carrier_share,ties_without_top_carrier,connected_without_top_carrier
+X,Y,2,3,x1,1,0,0
+Y,Z,1,2,y1,1,0,0" "group_pair_dependence.csv by hand"
+assert_stdout_contains "  - Xena carries 100% of the 2 ties between X and Y; without Xena the two groups are not connected at all." "the sentence names the carrier and the cut"
+
 # E-I undefined: only one actor has a group
 printf 'id,sector\nA,public\nB,\nC,\n' > a1.csv
 printf 'source,target\nA,B\nB,C\n' > r1.csv
