@@ -1,7 +1,9 @@
 /* bridgemap/render.h: stakeholder maps through Graphviz (cgraph + gvc).
  *
  * Actors are drawn as circles coloured by group (Okabe-Ito colour-blind-safe
- * palette; groups past the seventh largest share grey "other"), sized by a
+ * palette; groups past the seventh largest share grey "other"; a group's
+ * colour follows its rank by number of actors in the grouping, which the
+ * actors file alone decides, so runs on one actors file agree), sized by a
  * measure column, labelled by name (or id); ties inside a group take the
  * group's colour, ties across groups are dark. A legend names every group.
  * Layout is Graphviz neato seeded from opt->seed, so the same input and seed
