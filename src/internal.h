@@ -278,6 +278,9 @@ bm_status bm_i_project_affiliations(const bm_network *net, int newman, bm_i_pair
 extern const char *const bm_syn_source[], *const bm_syn_target[], *const bm_syn_weight[],
     *const bm_syn_date[], *const bm_syn_id[], *const bm_syn_name[], *const bm_syn_activity[],
     *const bm_syn_role[], *const bm_syn_sector[];
+/* Trims spaces and tabs (and a trailing CR) from both ends of a field of len
+ * bytes: moves *s, returns the new length. */
+size_t bm_i_trim(char **s, size_t len);
 /* Header name normalised (spaces trimmed, ASCII and Latin-1 capitals folded)
  * into out; returns its length. */
 size_t bm_header_norm(const char *s, size_t len, char *out, size_t cap);

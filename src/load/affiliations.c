@@ -100,18 +100,6 @@ static bm_status activity_index(aff_ctx *c, const char *s, size_t len, uint32_t 
     return BM_OK;
 }
 
-static size_t trim_field(char **s, size_t len)
-{
-    char *p = *s;
-    while (len && (*p == ' ' || *p == '\t')) {
-        p++;
-        len--;
-    }
-    while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
-        len--;
-    *s = p;
-    return len;
-}
 
 static bm_status aff_header(aff_ctx *c, const bm_csv_record *rec)
 {
@@ -146,9 +134,9 @@ static bm_status aff_row(const bm_csv_record *rec, void *vctx)
                             bm_loc(loc, sizeof loc, c->path, rec, (long)c->ncols), rec->nfields,
                             c->ncols);
     char *actor = (size_t)c->c_actor < rec->nfields ? rec->fields[c->c_actor] : (char *)"";
-    size_t alen = trim_field(&actor, (size_t)c->c_actor < rec->nfields ? rec->lens[c->c_actor] : 0);
+    size_t alen = bm_i_trim(&actor, (size_t)c->c_actor < rec->nfields ? rec->lens[c->c_actor] : 0);
     char *act = (size_t)c->c_act < rec->nfields ? rec->fields[c->c_act] : (char *)"";
-    size_t blen = trim_field(&act, (size_t)c->c_act < rec->nfields ? rec->lens[c->c_act] : 0);
+    size_t blen = bm_i_trim(&act, (size_t)c->c_act < rec->nfields ? rec->lens[c->c_act] : 0);
     if (alen == 0)
         return bm_error_set(BM_EINPUT, "%s: empty actor id", bm_loc(loc, sizeof loc, c->path, rec, c->c_actor));
     if (blen == 0)
@@ -159,7 +147,7 @@ static bm_status aff_row(const bm_csv_record *rec, void *vctx)
     char iso[11] = "";
     if (c->c_date >= 0 && (size_t)c->c_date < rec->nfields) {
         char *d = rec->fields[c->c_date];
-        size_t dlen = trim_field(&d, rec->lens[c->c_date]);
+        size_t dlen = bm_i_trim(&d, rec->lens[c->c_date]);
         if (dlen) {
             int r = bm_date_to_iso(d, dlen, c->date_format, iso);
             if (r != 0)

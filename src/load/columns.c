@@ -19,6 +19,19 @@ const char *const bm_syn_activity[] = {"activity", "aktivitet", "event", "projec
                                        "team", "meeting", "møde", NULL};
 const char *const bm_syn_role[] = {"role", "rolle", NULL};
 
+size_t bm_i_trim(char **s, size_t len)
+{
+    char *p = *s;
+    while (len && (*p == ' ' || *p == '\t')) {
+        p++;
+        len--;
+    }
+    while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
+        len--;
+    *s = p;
+    return len;
+}
+
 size_t bm_header_norm(const char *s, size_t len, char *out, size_t cap)
 {
     while (len && (*s == ' ' || *s == '\t')) {

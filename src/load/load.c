@@ -127,19 +127,6 @@ long bm_network_find_actor(const bm_network *net, const char *id)
     return -1;
 }
 
-/* Trims spaces from both ends of an id field, in place; returns its length. */
-static size_t trim(char **s, size_t len)
-{
-    char *p = *s;
-    while (len && (*p == ' ' || *p == '\t')) {
-        p++;
-        len--;
-    }
-    while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
-        len--;
-    *s = p;
-    return len;
-}
 
 /* ---- actors file --------------------------------------------------------- */
 
@@ -182,7 +169,7 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
             return bm_error_set(BM_EINTERNAL, "out of memory");
         for (size_t i = 0; i < rec->nfields; i++) {
             char *f = rec->fields[i];
-            size_t len = trim(&f, rec->lens[i]);
+            size_t len = bm_i_trim(&f, rec->lens[i]);
             if (len == 0 && (long)i != c->id_col)
                 return bm_error_set(BM_EINPUT, "%s: empty column name in the header",
                                     bm_loc(loc, sizeof loc, c->path, rec, (long)i));
@@ -204,7 +191,7 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
     if ((size_t)c->id_col >= rec->nfields)
         return bm_error_set(BM_EINPUT, "%s: missing id", bm_loc(loc, sizeof loc, c->path, rec, c->id_col));
     char *id = rec->fields[c->id_col];
-    size_t idlen = trim(&id, rec->lens[c->id_col]);
+    size_t idlen = bm_i_trim(&id, rec->lens[c->id_col]);
     if (idlen == 0)
         return bm_error_set(BM_EINPUT, "%s: empty id", bm_loc(loc, sizeof loc, c->path, rec, c->id_col));
     if (idlen > BM_MAX_ID_BYTES)
@@ -230,7 +217,7 @@ static bm_status actors_row(const bm_csv_record *rec, void *vctx)
     c->n_listed = net->n_actors;
     for (size_t k = 0; k < c->ncols; k++) {
         char *v = k < rec->nfields ? rec->fields[k] : (char *)bm_empty;
-        size_t len = k < rec->nfields ? trim(&v, rec->lens[k]) : 0;
+        size_t len = k < rec->nfields ? bm_i_trim(&v, rec->lens[k]) : 0;
         if (len == 0) {
             c->vals[k][idx] = (char *)bm_empty;
         } else {
@@ -361,10 +348,10 @@ static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
     bm_status st;
     for (size_t i = 0; i < rec->nfields; i++) {
         char *f = rec->fields[i];
-        size_t len = trim(&f, rec->lens[i]);
+        size_t len = bm_i_trim(&f, rec->lens[i]);
         for (size_t j = 0; j < i && len; j++) {
             char *g = rec->fields[j];
-            size_t glen = trim(&g, rec->lens[j]);
+            size_t glen = bm_i_trim(&g, rec->lens[j]);
             if (glen == len && strncasecmp(f, g, len) == 0)
                 return bm_error_set(BM_EINPUT, "%s: column '%.*s' appears twice in the header",
                                     bm_loc(loc, sizeof loc, c->path, rec, (long)i), (int)len, f);
@@ -593,7 +580,7 @@ static bm_status records_row(const bm_csv_record *rec, void *vctx)
                                 other ? "; is it separated by another character than the header?" : "");
         }
         idp[k] = rec->fields[cols[k]];
-        idl[k] = trim(&idp[k], rec->lens[cols[k]]);
+        idl[k] = bm_i_trim(&idp[k], rec->lens[cols[k]]);
         if (idl[k] == 0)
             return bm_error_set(BM_EINPUT, "%s: empty %s id", bm_loc(loc, sizeof loc, c->path, rec, cols[k]),
                                 k ? "target" : "source");

@@ -5,17 +5,15 @@
 #include "check.h"
 #include "bridgemap.h"
 
-static bm_network *load(const char *records, const char *actors, int directed, bm_status *st)
+static bm_network *load_opts(const char *records, const char *actors, bm_load_options *o,
+                             bm_status *st)
 {
-    bm_load_options o;
-    bm_load_options_init(&o);
     char *rp = write_temp(records);
     char *ap = actors ? write_temp(actors) : NULL;
-    o.records_path = rp;
-    o.actors_path = ap;
-    o.directed = directed;
+    o->records_path = rp;
+    o->actors_path = ap;
     bm_network *net = NULL;
-    *st = bm_load(&net, &o);
+    *st = bm_load(&net, o);
     unlink(rp);
     free(rp);
     if (ap) {
@@ -23,6 +21,14 @@ static bm_network *load(const char *records, const char *actors, int directed, b
         free(ap);
     }
     return net;
+}
+
+static bm_network *load(const char *records, const char *actors, int directed, bm_status *st)
+{
+    bm_load_options o;
+    bm_load_options_init(&o);
+    o.directed = directed;
+    return load_opts(records, actors, &o, st);
 }
 
 /* Error message without the temporary file name: from the first ':'. */
@@ -166,23 +172,6 @@ static void test_errors(void)
     CHECK(strstr(bm_error_last(), "/nonexistent/records.csv: cannot open") != NULL);
 }
 
-static bm_network *load_opts(const char *records, const char *actors, bm_load_options *o,
-                             bm_status *st)
-{
-    char *rp = write_temp(records);
-    char *ap = actors ? write_temp(actors) : NULL;
-    o->records_path = rp;
-    o->actors_path = ap;
-    bm_network *net = NULL;
-    *st = bm_load(&net, o);
-    unlink(rp);
-    free(rp);
-    if (ap) {
-        unlink(ap);
-        free(ap);
-    }
-    return net;
-}
 
 /* Header synonyms (Danish, any case), named columns, date forms, thousands
  * separators, empty weights and ids the actors file does not list. */
