@@ -35,8 +35,9 @@ mpi() {
     RC=$?
 }
 
-# messages: the number of lines bridgemap printed on stderr
-messages() { grep -c '^bridgemap: ' "$T/.stderr"; }
+# messages: the number of lines bridgemap printed on stderr, progress lines left out (off a
+# terminal, steps of a second or more are logged: slow builds log some)
+messages() { grep '^bridgemap: ' "$T/.stderr" | grep -vc ': done in [0-9.]* s$'; }
 
 # ---- 1. fjordvik: every file, the map and the sentences ---------------------------------
 run analyze "$FJ/records.csv" --actors "$FJ/actors.csv" -o fj_one --jobs 2
