@@ -531,9 +531,11 @@ int cli_load(const cli_opts *o, bm_network **net)
     cli_load_options(o, &lo);
     cli_progress_step("Loading", 0.0);
     bm_status st = bm_load(net, &lo);
-    cli_progress_step("Loading", 100.0);
-    if (st != BM_OK)
+    if (st != BM_OK) {
+        bm_set_progress(NULL, NULL); /* a failed step is not "done" */
         return cli_fail(o, st);
+    }
+    cli_progress_step("Loading", 100.0);
     /* The library builds a network of no ties (measures are defined on it);
      * for a person a records file with a header and nothing else is a mistake. */
     if (o->records && !o->affiliations && bm_network_record_count(*net) == 0 &&
