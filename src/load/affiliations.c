@@ -226,8 +226,9 @@ bm_status bm_i_read_affiliations(bm_network *net, const bm_load_options *opt, si
         goto done;
     }
     if ((date_from[0] || date_to[0]) && c.c_date < 0) {
-        st = bm_error_set(BM_EINPUT, "%s:1: --from/--to need a date column, and the header has none",
-                          c.path);
+        st = bm_error_set(BM_EINPUT, "%s:1: --from/--to and --by place participations by date, "
+                          "and the header has no date column (leave --affiliations out of a --by "
+                          "run, or date them)", c.path);
         goto done;
     }
     /* group by activity, each activity's actors ascending, once each */

@@ -172,6 +172,9 @@ printf 'source,target,date\nA,B,2024-01-05\nB,C,\n' > undated.csv
 run analyze undated.csv --by month -o b3
 assert_exit 1 "--by with an undated record"
 assert_eq "$(stderr_line 1)" "bridgemap: undated.csv:3: 1 record has no date, and --by places every record in a period" "undated record named"
+run analyze dated.csv --affiliations aff.csv --by year -o b5
+assert_exit 1 "--by with undated affiliations"
+assert_eq "$(stderr_line 1)" "bridgemap: aff.csv:1: --from/--to and --by place participations by date, and the header has no date column (leave --affiliations out of a --by run, or date them)" "--by names itself for undated affiliations"
 run analyze dated.csv --by week -o b4
 assert_exit 2 "--by week"
 assert_eq "$(stderr_line 1)" "bridgemap: --by must be month, quarter or year, not 'week'" "--by message"
