@@ -189,6 +189,55 @@ typedef struct bm_csv_record {
  * "PATH:SHEET row 14", "PATH: edge 12"). Returns buf. */
 const char *bm_loc(char *buf, size_t cap, const char *path, const bm_csv_record *rec, long col);
 
+/* ---- graph files (load/graphfile.c) ------------------------------------------------ */
+/* GraphML, GML and Pajek .net files, read through igraph's readers and
+ * handed over as an actors table and a records table (the rows csv.c
+ * gives), so that load.c applies one set of loading rules. The callback and
+ * info types are spelled out because their typedefs follow below. */
+typedef enum {
+    BM_GRAPH_NONE = 0, /* not a graph file: CSV or .xlsx */
+    BM_GRAPH_GRAPHML,
+    BM_GRAPH_GML,
+    BM_GRAPH_PAJEK
+} bm_graph_format;
+/* The format of path: by its first 64 KiB when they say (GraphML: "<?xml",
+ * or "<graphml" in the first 4 KiB; GML: a top-level "graph [" after
+ * comments and key-value pairs such as Creator; Pajek: "*Vertices", any
+ * case, after comments and *Network), else by the extension (.graphml,
+ * .xml; .gml; .net, .paj; any case), else BM_GRAPH_NONE. A file that cannot
+ * be opened goes by its extension. */
+bm_graph_format bm_graph_format_of(const char *path);
+/* "GraphML", "GML", "Pajek" ("graph" for BM_GRAPH_NONE). */
+const char *bm_graph_format_name(bm_graph_format fmt);
+/* Reads path as fmt (BM_GRAPH_NONE: detected as above) and calls actors_cb
+ * with the actors table, then records_cb with the records table, each
+ * header first (rec->line 0); either callback may be NULL.
+ *   actors: "id", then one column per node attribute, one row per node
+ *     (rec->item "node", rec->line the 1-based row). GraphML: rows in the
+ *     order of the <node> elements, id the node's id attribute. GML: file
+ *     order, id the numeric id in decimal. Pajek: vertex order, id the
+ *     label (the vertex number when it has none). A "label" attribute is
+ *     called "name" when the file has no "name" (GraphML, GML), so the map
+ *     can show it. Numbers in shortest round-trip form, booleans TRUE/FALSE,
+ *     NaN and missing values "" (igraph reads a missing boolean as FALSE).
+ *   records: "source,target", plus "weight" when edges have a "weight"
+ *     attribute (Pajek: the line values, 1 when absent); other edge
+ *     attributes are left out; one row per edge in file order (rec->item
+ *     "edge"). Undirected edges name first the end that comes first in the
+ *     actors table.
+ * *directed (when not NULL): GraphML edgedefault="directed", GML directed 1,
+ * Pajek *Arcs / *Arcslist / *Matrix. Only the first graph of a file is read
+ * (igraph's index 0). info: SHA-256 of the file's bytes, delimiter 0.
+ * Errors: "PATH: not valid GraphML: REASON", "PATH: not valid GML: REASON",
+ * "PATH: not a Pajek file: REASON" with igraph's reason; the checks of
+ * graphfile.c name "PATH:LINE:" or "PATH: node N" / "PATH: edge N". */
+struct bm_csv_info;
+bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
+                        bm_status (*actors_cb)(const bm_csv_record *rec, void *ctx),
+                        void *actors_ctx,
+                        bm_status (*records_cb)(const bm_csv_record *rec, void *ctx),
+                        void *records_ctx, struct bm_csv_info *info);
+
 /* Called for each non-blank record (the header included, line 1 normally).
  * Return BM_OK to continue; any other status stops reading and is returned. */
 typedef bm_status (*bm_csv_callback)(const bm_csv_record *rec, void *ctx);

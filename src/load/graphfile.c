@@ -1,0 +1,1299 @@
+/* graphfile.c: GraphML, GML and Pajek files, read through igraph's readers
+ * and handed to load.c as two tables (actors and records).
+ *
+ * Researchers bring networks in the formats their tools write. Rather than
+ * build a bm_network here, the graph becomes the same rows a CSV or .xlsx
+ * file gives (bm_csv_record, header first, rec->item "node" or "edge"), so
+ * that one set of loading rules (repeated pairs aggregated, self-loops
+ * dropped, weights checked, ids checked) applies whatever the file.
+ *
+ * The file is read into memory once (hashed for the summary's provenance,
+ * never opened for writing) and given to igraph through fmemopen. Around the
+ * read only, igraph's C attribute handler is installed (the readers keep
+ * node and edge data as attributes) and our own error handler, which
+ * records igraph's reason instead of aborting; both are restored afterwards,
+ * the graph destroyed first because igraph_destroy frees attributes through
+ * the table in force. The graph is copied into plain arrays before the
+ * callbacks run, so load.c's own igraph calls see the project's handlers.
+ *
+ * igraph 0.10 reads some files silently wrong for us, so each format gets a
+ * check of its own after igraph succeeds:
+ *   GraphML: an edge naming an undeclared node id makes igraph add a node;
+ *     a node id declared twice is merged; hyperedges and nested graphs are
+ *     skipped; an edge's own directed="..." is ignored. A second pass over
+ *     the XML with expat (already a dependency, for .xlsx) mirrors igraph's
+ *     reading of the first <graph> and refuses those. It also gives the
+ *     node ids in the order of the file's <node> elements (igraph numbers
+ *     nodes by first mention, edges included) and the ids when a <data> key
+ *     named "id" has overwritten igraph's "id" attribute.
+ *   Pajek: a file with both *Arcs and *Edges is read as whichever came last;
+ *     a vertex number listed twice keeps the second label. A line scan
+ *     refuses both, and refuses *Vertices counts above GF_MAX_VERTICES
+ *     before igraph allocates them.
+ *   GML: a node without an id gets NaN; refused here.
+ *
+ * References:
+ *   U. Brandes, M. Eiglsperger, J. Lerner, C. Pich: "Graph Markup Language
+ *     (GraphML)", in R. Tamassia (ed.), Handbook of Graph Drawing and
+ *     Visualization, CRC Press 2013; and "The GraphML File Format" primer,
+ *     http://graphml.graphdrawing.org/primer/graphml-primer.html
+ *   M. Himsolt: "GML: A portable Graph File Format", Universität Passau, 1997.
+ *   V. Batagelj, A. Mrvar: "Pajek: Program for Analysis and Visualization of
+ *     Large Networks, Reference Manual" (the .net format: *Vertices, *Arcs,
+ *     *Edges, *Arcslist, *Edgeslist, *Matrix), http://mrvar.fdv.uni-lj.si/pajek/
+ *   igraph C reference manual 0.10, chapter "Reading and writing graphs from
+ *     and to files", section "Foreign format readers"
+ *     (igraph_read_graph_graphml, igraph_read_graph_gml, igraph_read_graph_pajek). */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <errno.h>
+#include <expat.h>
+#include <iconv.h>
+#include <locale.h>
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include "bridgemap/table.h"
+#include "internal.h"
+
+/* Larger graphs are refused before igraph allocates them (a 20-byte Pajek
+ * file can declare a billion vertices). Ten times the largest network the
+ * benchmarks load. */
+#define GF_MAX_VERTICES 10000000
+#define GF_SNIFF_BYTES 65536
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+
+static const char *const format_names[] = {"graph", "GraphML", "GML", "Pajek"};
+
+/* ---- format detection ------------------------------------------------------ */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static bm_graph_format format_by_extension(const char *path)
+{
+    if (ends_with(path, ".graphml") || ends_with(path, ".xml"))
+        return BM_GRAPH_GRAPHML;
+    if (ends_with(path, ".gml"))
+        return BM_GRAPH_GML;
+    if (ends_with(path, ".net") || ends_with(path, ".paj"))
+        return BM_GRAPH_PAJEK;
+    return BM_GRAPH_NONE;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    return i;
+}
+
+static size_t skip_line(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] != '\n')
+        i++;
+    return i;
+}
+
+static int looks_graphml(const char *s, size_t n)
+{
+    if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return n >= 4 && (s[2] == '<' || s[3] == '<'); /* UTF-16 XML */
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    i = skip_space(s, n, i);
+    if (i >= n || s[i] != '<')
+        return 0;
+    if (n - i >= 5 && memcmp(s + i, "<?xml", 5) == 0)
+        return 1;
+    size_t lim = n < 4096 ? n : 4096;
+    return memmem(s + i, lim - i, "<graphml", 8) != NULL;
+}
+
+/* GML (Himsolt 1997): key-value pairs; the file's graph is the value of a
+ * top-level key "graph". Comments are lines starting with '#'. */
+static int looks_gml(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (int pairs = 0; pairs < 64; pairs++) {
+        i = skip_space(s, n, i);
+        while (i < n && s[i] == '#') {
+            i = skip_space(s, n, skip_line(s, n, i));
+        }
+        size_t k = i;
+        if (k >= n || !(isalpha((unsigned char)s[k]) || s[k] == '_'))
+            return 0;
+        while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '_'))
+            k++;
+        int is_graph = k - i == 5 && memcmp(s + i, "graph", 5) == 0;
+        i = skip_space(s, n, k);
+        if (i >= n)
+            return 0;
+        if (s[i] == '[') {
+            if (is_graph)
+                return 1;
+            int depth = 0; /* another top-level list (rare): skip it */
+            for (; i < n; i++) {
+                if (s[i] == '"') {
+                    const char *q = memchr(s + i + 1, '"', n - i - 1);
+                    if (!q)
+                        return 0;
+                    i = (size_t)(q - s);
+                } else if (s[i] == '[') {
+                    depth++;
+                } else if (s[i] == ']' && --depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+        } else if (s[i] == '"') {
+            const char *q = memchr(s + i + 1, '"', n - i - 1);
+            if (!q)
+                return 0;
+            i = (size_t)(q - s) + 1;
+        } else if (isdigit((unsigned char)s[i]) || s[i] == '-' || s[i] == '+' || s[i] == '.') {
+            while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '+' ||
+                             s[i] == '.'))
+                i++;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Pajek: comment lines ('%'), blank lines and a *Network line may come
+ * before *Vertices. */
+static int looks_pajek(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        i = skip_space(s, n, i);
+        if (i >= n)
+            return 0;
+        if (s[i] == '%') {
+            i = skip_line(s, n, i);
+            continue;
+        }
+        if (n - i >= 9 && strncasecmp(s + i, "*vertices", 9) == 0)
+            return 1;
+        if (n - i >= 8 && strncasecmp(s + i, "*network", 8) == 0) {
+            i = skip_line(s, n, i);
+            continue;
+        }
+        return 0;
+    }
+}
+
+static bm_graph_format format_by_content(const char *s, size_t n)
+{
+    if (looks_graphml(s, n))
+        return BM_GRAPH_GRAPHML;
+    if (looks_pajek(s, n))
+        return BM_GRAPH_PAJEK;
+    if (looks_gml(s, n))
+        return BM_GRAPH_GML;
+    return BM_GRAPH_NONE;
+}
+
+bm_graph_format bm_graph_format_of(const char *path)
+{
+    bm_graph_format by_ext = format_by_extension(path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return by_ext; /* bm_graph_read or the CSV reader says why */
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return by_ext;
+    }
+    char *buf = malloc(GF_SNIFF_BYTES);
+    if (!buf) {
+        fclose(f);
+        return by_ext;
+    }
+    size_t got = fread(buf, 1, GF_SNIFF_BYTES, f);
+    fclose(f);
+    bm_graph_format by_content = format_by_content(buf, got);
+    free(buf);
+    return by_content != BM_GRAPH_NONE ? by_content : by_ext;
+}
+
+const char *bm_graph_format_name(bm_graph_format fmt)
+{
+    return (unsigned)fmt < sizeof format_names / sizeof format_names[0] ? format_names[fmt]
+                                                                         : format_names[0];
+}
+
+/* ---- the file ---------------------------------------------------------------- */
+
+static bm_status read_whole(const char *path, char **out, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return bm_error_set(BM_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return bm_error_set(BM_EINPUT, "%s: not a regular file", path);
+    }
+    size_t size = (size_t)sb.st_size;
+    char *buf = malloc(size + 1);
+    if (!buf) {
+        fclose(f);
+        return bm_error_set(BM_EINTERNAL, "%s: out of memory reading %zu bytes", path, size);
+    }
+    size_t got = fread(buf, 1, size, f);
+    int err = ferror(f);
+    fclose(f);
+    if (err || got != size) {
+        free(buf);
+        return bm_error_set(BM_EINPUT, "%s: read error", path);
+    }
+    buf[size] = '\0';
+    *out = buf;
+    *n = size;
+    return BM_OK;
+}
+
+/* ---- the graph as plain arrays ------------------------------------------------ */
+
+typedef struct gf_col {
+    char *name;
+    igraph_attribute_type_t type; /* NUMERIC, BOOLEAN or STRING */
+    double *num;
+    unsigned char *flag;
+    char **str;
+} gf_col;
+
+typedef struct gf_graph {
+    bm_arena arena;
+    size_t n, m;
+    int directed;
+    char **ids;        /* per igraph vertex */
+    size_t ncols;
+    gf_col *cols;      /* vertex attributes, in igraph's order */
+    igraph_integer_t *ends; /* 2 per edge, igraph vertex indices */
+    int wtype;         /* 0 no weight, 1 numeric (wnum), 2 text (wstr) */
+    double *wnum;
+    char **wstr;
+    size_t *order;     /* actors row r is vertex order[r]; NULL: r */
+    size_t *row_of;    /* inverse of order; NULL: identity */
+    int id_key;        /* GraphML: a <data> key named "id" took igraph's "id" attribute */
+} gf_graph;
+
+static void gf_graph_free(gf_graph *g)
+{
+    for (size_t k = 0; k < g->ncols; k++) {
+        free(g->cols[k].num);
+        free(g->cols[k].flag);
+        free(g->cols[k].str);
+    }
+    free(g->cols);
+    free(g->ids);
+    free(g->ends);
+    free(g->wnum);
+    free(g->wstr);
+    free(g->order);
+    free(g->row_of);
+    bm_arena_free(&g->arena);
+}
+
+static char *gf_strdup(gf_graph *g, const char *s)
+{
+    return bm_arena_strndup(&g->arena, s, strlen(s));
+}
+
+/* Text values lose the white space around them: pretty-printed XML puts
+ * newlines and indentation inside <data> elements. */
+static char *gf_strdup_trim(gf_graph *g, const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+                   s[len - 1] == '\r'))
+        len--;
+    return bm_arena_strndup(&g->arena, s, len);
+}
+
+/* ---- igraph's errors ------------------------------------------------------------ */
+
+/* igraph's error handler takes no context pointer, so the reasons of one
+ * read are kept here (thread-local like igraph_glue.c's; bridgemap is not
+ * thread-safe anyway, see common.h). */
+static _Thread_local struct {
+    char first[512]; /* the first non-empty reason: the most specific */
+    char line[32];   /* "line N" from a later reason when the first has none */
+} gf_reason;
+
+static const char *find_line_number(const char *s, size_t *len)
+{
+    for (const char *p = s; (p = strcasestr(p, "line ")) != NULL; p += 5) {
+        size_t k = 5;
+        while (isdigit((unsigned char)p[k]))
+            k++;
+        if (k > 5) {
+            *len = k;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static void gf_error_handler(const char *reason, const char *file, int line,
+                             igraph_error_t igraph_errno)
+{
+    (void)file;
+    (void)line;
+    (void)igraph_errno;
+    if (reason && reason[0]) {
+        if (!gf_reason.first[0]) {
+            snprintf(gf_reason.first, sizeof gf_reason.first, "%s", reason);
+        } else if (!gf_reason.line[0]) {
+            size_t len;
+            const char *l = find_line_number(gf_reason.first, &len);
+            if (!l && (l = find_line_number(reason, &len)) != NULL)
+                snprintf(gf_reason.line, sizeof gf_reason.line, "line %.*s", (int)(len - 5), l + 5);
+        }
+    }
+    IGRAPH_FINALLY_FREE(); /* as igraph_error_handler_ignore does */
+}
+
+/* igraph's reason, trimmed of its full stop and trailing space, with the
+ * line number a later reason gave. */
+static const char *igraph_reason(char *buf, size_t cap, igraph_error_t err)
+{
+    const char *r = gf_reason.first[0] ? gf_reason.first : igraph_strerror(err);
+    size_t len = strlen(r);
+    while (len > 0 && (isspace((unsigned char)r[len - 1]) || r[len - 1] == '.'))
+        len--;
+    if (gf_reason.line[0])
+        snprintf(buf, cap, "%.*s (%s)", (int)len, r, gf_reason.line);
+    else
+        snprintf(buf, cap, "%.*s", (int)len, r);
+    return buf;
+}
+
+static const char *not_valid(bm_graph_format fmt)
+{
+    return fmt == BM_GRAPH_GRAPHML ? "not valid GraphML"
+           : fmt == BM_GRAPH_GML   ? "not valid GML"
+                                   : "not a Pajek file";
+}
+
+/* A problem a check found before or after igraph's read, reported only
+ * when igraph read the file (igraph's own reason comes first). */
+typedef struct gf_finding {
+    bm_status st;
+    char msg[1024];
+} gf_finding;
+
+static void gf_note(gf_finding *f, bm_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void gf_note(gf_finding *f, bm_status st, const char *fmt, ...)
+{
+    if (f->st != BM_OK)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
+    f->st = st;
+}
+
+static bm_status gf_report(const gf_finding *f) { return bm_error_set(f->st, "%s", f->msg); }
+
+/* ---- from igraph's graph to arrays ---------------------------------------------- */
+
+static int find_name(const igraph_strvector_t *names, const char *name, int nocase)
+{
+    for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
+        const char *s = igraph_strvector_get(names, i);
+        if (nocase ? strcasecmp(s, name) == 0 : strcmp(s, name) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Column name for vertex attribute `name`: label becomes name when the file
+ * has no name; a name repeating an earlier column or "id" (ignoring case,
+ * as load.c compares headers) gets _2, _3, ...; an empty one attribute_K. */
+static char *column_name(gf_graph *g, bm_graph_format fmt, const igraph_strvector_t *vnames,
+                         const char *name, size_t k)
+{
+    char buf[600];
+    if (fmt != BM_GRAPH_PAJEK && strcmp(name, "label") == 0 && find_name(vnames, "name", 0) < 0)
+        name = "name";
+    if (!name[0]) {
+        snprintf(buf, sizeof buf, "attribute_%zu", k + 1);
+        name = buf;
+    }
+    char cand[640];
+    snprintf(cand, sizeof cand, "%s", name);
+    for (int suffix = 2;; suffix++) {
+        int taken = strcasecmp(cand, "id") == 0;
+        for (size_t j = 0; j < g->ncols && !taken; j++)
+            taken = strcasecmp(g->cols[j].name, cand) == 0;
+        if (!taken)
+            break;
+        snprintf(cand, sizeof cand, "%.590s_%d", name, suffix);
+    }
+    return gf_strdup(g, cand);
+}
+
+static const char *number_text(char buf[32], double x)
+{
+    bm_format_number(buf, x);
+    return buf;
+}
+
+/* Integral ids (GML) in decimal, whatever their size. */
+static void id_text(char buf[32], double x)
+{
+    if (fabs(x) < 9.2e18 && x == floor(x))
+        snprintf(buf, 32, "%.0f", x);
+    else
+        bm_format_number(buf, x);
+}
+
+#define GF_IG(call)                                                          \
+    do {                                                                     \
+        igraph_error_t gf_err_ = (call);                                     \
+        if (gf_err_ != IGRAPH_SUCCESS) {                                     \
+            char why_[600];                                                  \
+            st = bm_error_set(gf_err_ == IGRAPH_ENOMEM ? BM_EINTERNAL : BM_EINPUT, \
+                              "%s: %s", path, igraph_reason(why_, sizeof why_, gf_err_)); \
+            goto done;                                                       \
+        }                                                                    \
+    } while (0)
+
+/* Copies what bridgemap uses of igraph's graph into g: vertex attributes
+ * except the one that is the id, the weight edge attribute, edge ends. */
+static bm_status copy_graph(gf_graph *g, const igraph_t *ig, bm_graph_format fmt, const char *path)
+{
+    bm_status st = BM_OK;
+    igraph_strvector_t gnames, vnames, enames, sv;
+    igraph_vector_int_t gtypes, vtypes, etypes;
+    igraph_vector_t nv;
+    igraph_vector_bool_t bv;
+    int ready = 0; /* how many of the nine are initialised, in this order */
+    if (igraph_strvector_init(&gnames, 0) || (ready++, igraph_strvector_init(&vnames, 0)) ||
+        (ready++, igraph_strvector_init(&enames, 0)) || (ready++, igraph_strvector_init(&sv, 0)) ||
+        (ready++, igraph_vector_int_init(&gtypes, 0)) ||
+        (ready++, igraph_vector_int_init(&vtypes, 0)) ||
+        (ready++, igraph_vector_int_init(&etypes, 0)) || (ready++, igraph_vector_init(&nv, 0)) ||
+        (ready++, igraph_vector_bool_init(&bv, 0))) {
+        st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+        goto done;
+    }
+    ready++;
+    g->n = (size_t)igraph_vcount(ig);
+    g->m = (size_t)igraph_ecount(ig);
+    g->directed = igraph_is_directed(ig);
+    GF_IG(igraph_cattribute_list(ig, &gnames, &gtypes, &vnames, &vtypes, &enames, &etypes));
+
+    size_t nva = (size_t)igraph_strvector_size(&vnames);
+    g->cols = calloc(nva ? nva : 1, sizeof *g->cols);
+    g->ids = calloc(g->n ? g->n : 1, sizeof *g->ids);
+    g->ends = malloc((g->m ? g->m : 1) * 2 * sizeof *g->ends);
+    if (!g->cols || !g->ids || !g->ends) {
+        st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+        goto done;
+    }
+
+    /* ids */
+    if (fmt == BM_GRAPH_GML) {
+        int a = find_name(&vnames, "id", 0);
+        if (a >= 0 && VECTOR(vtypes)[a] == IGRAPH_ATTRIBUTE_NUMERIC)
+            GF_IG(igraph_cattribute_VANV(ig, "id", igraph_vss_all(), &nv));
+        for (size_t v = 0; v < g->n; v++) {
+            double x = a >= 0 && VECTOR(vtypes)[a] == IGRAPH_ATTRIBUTE_NUMERIC
+                           ? VECTOR(nv)[(igraph_integer_t)v] : NAN;
+            if (isnan(x)) {
+                st = bm_error_set(BM_EINPUT, "%s: node %zu: GML node has no id", path, v + 1);
+                goto done;
+            }
+            char buf[32];
+            id_text(buf, x);
+            if (!(g->ids[v] = gf_strdup(g, buf)))
+                goto oom;
+        }
+    } else if (fmt == BM_GRAPH_PAJEK) {
+        /* igraph 0.10 keeps the label in "id" and "name"; 1.0 in "name" only */
+        int a = find_name(&vnames, "name", 0);
+        if (a < 0 || VECTOR(vtypes)[a] != IGRAPH_ATTRIBUTE_STRING)
+            a = find_name(&vnames, "id", 0);
+        if (a >= 0 && VECTOR(vtypes)[a] == IGRAPH_ATTRIBUTE_STRING)
+            GF_IG(igraph_cattribute_VASV(ig, igraph_strvector_get(&vnames, a), igraph_vss_all(),
+                                         &sv));
+        else
+            a = -1;
+        for (size_t v = 0; v < g->n; v++) {
+            const char *label = a >= 0 ? igraph_strvector_get(&sv, (igraph_integer_t)v) : "";
+            char buf[32];
+            if (!label[strspn(label, " \t\r\n")]) {
+                snprintf(buf, sizeof buf, "%zu", v + 1);
+                label = buf;
+            }
+            if (!(g->ids[v] = gf_strdup_trim(g, label)))
+                goto oom;
+        }
+    } /* GraphML: from the XML check, after this */
+
+    /* vertex attributes */
+    for (size_t k = 0; k < nva; k++) {
+        const char *name = igraph_strvector_get(&vnames, (igraph_integer_t)k);
+        igraph_attribute_type_t type = (igraph_attribute_type_t)VECTOR(vtypes)[(igraph_integer_t)k];
+        if ((fmt == BM_GRAPH_GRAPHML && strcmp(name, "id") == 0 && !g->id_key) ||
+            (fmt == BM_GRAPH_GML && strcmp(name, "id") == 0) ||
+            (fmt == BM_GRAPH_PAJEK && (strcmp(name, "id") == 0 || strcmp(name, "name") == 0)))
+            continue;
+        if (type != IGRAPH_ATTRIBUTE_NUMERIC && type != IGRAPH_ATTRIBUTE_BOOLEAN &&
+            type != IGRAPH_ATTRIBUTE_STRING)
+            continue;
+        gf_col *c = &g->cols[g->ncols];
+        memset(c, 0, sizeof *c);
+        c->type = type;
+        if (!(c->name = column_name(g, fmt, &vnames, name, k)))
+            goto oom;
+        size_t n1 = g->n ? g->n : 1;
+        if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+            GF_IG(igraph_cattribute_VANV(ig, name, igraph_vss_all(), &nv));
+            if (!(c->num = malloc(n1 * sizeof *c->num)))
+                goto oom;
+            for (size_t v = 0; v < g->n; v++)
+                c->num[v] = VECTOR(nv)[(igraph_integer_t)v];
+        } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+            GF_IG(igraph_cattribute_VABV(ig, name, igraph_vss_all(), &bv));
+            if (!(c->flag = malloc(n1)))
+                goto oom;
+            for (size_t v = 0; v < g->n; v++)
+                c->flag[v] = VECTOR(bv)[(igraph_integer_t)v] ? 1 : 0;
+        } else {
+            GF_IG(igraph_cattribute_VASV(ig, name, igraph_vss_all(), &sv));
+            if (!(c->str = malloc(n1 * sizeof *c->str)))
+                goto oom;
+            for (size_t v = 0; v < g->n; v++)
+                if (!(c->str[v] = gf_strdup_trim(g, igraph_strvector_get(&sv, (igraph_integer_t)v))))
+                    goto oom;
+        }
+        g->ncols++;
+    }
+
+    /* edges and their weight */
+    for (size_t e = 0; e < g->m; e++) {
+        g->ends[2 * e] = IGRAPH_FROM(ig, (igraph_integer_t)e);
+        g->ends[2 * e + 1] = IGRAPH_TO(ig, (igraph_integer_t)e);
+    }
+    int w = find_name(&enames, "weight", 0);
+    if (w < 0)
+        w = find_name(&enames, "weight", 1);
+    if (w >= 0) {
+        const char *wname = igraph_strvector_get(&enames, w);
+        igraph_attribute_type_t type = (igraph_attribute_type_t)VECTOR(etypes)[w];
+        size_t m1 = g->m ? g->m : 1;
+        if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+            GF_IG(igraph_cattribute_EANV(ig, wname, igraph_ess_all(IGRAPH_EDGEORDER_ID), &nv));
+            if (!(g->wnum = malloc(m1 * sizeof *g->wnum)))
+                goto oom;
+            for (size_t e = 0; e < g->m; e++) {
+                double x = VECTOR(nv)[(igraph_integer_t)e];
+                /* Pajek: "when the value is missing, 1 is assumed" */
+                g->wnum[e] = fmt == BM_GRAPH_PAJEK && isnan(x) ? 1.0 : x;
+            }
+            g->wtype = 1;
+        } else if (type == IGRAPH_ATTRIBUTE_STRING) {
+            GF_IG(igraph_cattribute_EASV(ig, wname, igraph_ess_all(IGRAPH_EDGEORDER_ID), &sv));
+            if (!(g->wstr = malloc(m1 * sizeof *g->wstr)))
+                goto oom;
+            for (size_t e = 0; e < g->m; e++)
+                if (!(g->wstr[e] = gf_strdup_trim(g, igraph_strvector_get(&sv, (igraph_integer_t)e))))
+                    goto oom;
+            g->wtype = 2;
+        } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+            st = bm_error_set(BM_EINPUT, "%s: the edge attribute '%s' is boolean (true/false), not "
+                              "a number", path, wname);
+            goto done;
+        }
+    }
+    goto done;
+oom:
+    st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+done:
+    switch (ready) { /* falls through: the last initialised first */
+    case 9: igraph_vector_bool_destroy(&bv); /* fall through */
+    case 8: igraph_vector_destroy(&nv); /* fall through */
+    case 7: igraph_vector_int_destroy(&etypes); /* fall through */
+    case 6: igraph_vector_int_destroy(&vtypes); /* fall through */
+    case 5: igraph_vector_int_destroy(&gtypes); /* fall through */
+    case 4: igraph_strvector_destroy(&sv); /* fall through */
+    case 3: igraph_strvector_destroy(&enames); /* fall through */
+    case 2: igraph_strvector_destroy(&vnames); /* fall through */
+    case 1: igraph_strvector_destroy(&gnames); /* fall through */
+    default: break;
+    }
+    return st;
+}
+
+/* Runs igraph's reader on the bytes, with the C attribute handler and our
+ * error handler in force only for the read and the copy. */
+static bm_status igraph_read(gf_graph *g, bm_graph_format fmt, const char *path, char *bytes,
+                             size_t n)
+{
+    bm_status st = BM_OK;
+    FILE *f = fmemopen(bytes, n, "r");
+    if (!f)
+        return bm_error_set(BM_EINTERNAL, "%s: cannot read from memory: %s", path, strerror(errno));
+    igraph_attribute_table_t *old_table = igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_error_handler_t *old_handler = igraph_set_error_handler(gf_error_handler);
+    igraph_safelocale_t loc;
+    int have_loc = igraph_enter_safelocale(&loc) == IGRAPH_SUCCESS;
+    memset(&gf_reason, 0, sizeof gf_reason);
+    igraph_t ig;
+    igraph_error_t err;
+    if (fmt == BM_GRAPH_GRAPHML)
+        err = igraph_read_graph_graphml(&ig, f, 0);
+    else if (fmt == BM_GRAPH_GML)
+        err = igraph_read_graph_gml(&ig, f);
+    else
+        err = igraph_read_graph_pajek(&ig, f);
+    if (have_loc)
+        igraph_exit_safelocale(&loc);
+    fclose(f);
+    if (err == IGRAPH_UNIMPLEMENTED && fmt == BM_GRAPH_GRAPHML) {
+        st = bm_error_set(BM_EINTERNAL, "%s: cannot read GraphML: this igraph library was built "
+                          "without GraphML support (libxml2); convert the file to GML or Pajek, or "
+                          "install Debian's libigraph3", path);
+    } else if (err != IGRAPH_SUCCESS) {
+        char why[600];
+        igraph_reason(why, sizeof why, err);
+        if (err == IGRAPH_ENOMEM)
+            st = bm_error_set(BM_EINTERNAL, "%s: out of memory reading the graph", path);
+        else if (fmt == BM_GRAPH_GRAPHML && strstr(why, "Graph index was too large"))
+            st = bm_error_set(BM_EINPUT, "%s: not valid GraphML: the file has no <graph> element "
+                              "inside <graphml>", path);
+        else if (fmt == BM_GRAPH_PAJEK && strstr(why, "Invalid string attribute length") &&
+                 strcasestr(bytes, "list"))
+            /* igraph 0.10.2: the *Arcslist and *Edgeslist lines add edges
+             * without their string parameters, and a later c/l/p parameter
+             * finds the attribute one short */
+            st = bm_error_set(BM_EINPUT, "%s: cannot read this Pajek file: igraph 0.10 fails on edge "
+                              "parameters (c, l, p, ...) after an *Arcslist or *Edgeslist section "
+                              "(%s); put the list section last, or write it as *Arcs or *Edges lines",
+                              path, why);
+        else
+            st = bm_error_set(BM_EINPUT, "%s: %s: %s", path, not_valid(fmt), why);
+    } else {
+        st = copy_graph(g, &ig, fmt, path);
+        igraph_destroy(&ig);
+    }
+    igraph_set_error_handler(old_handler);
+    igraph_set_attribute_table(old_table);
+    return st;
+}
+
+/* ---- GraphML: the second look, with expat ------------------------------------------ */
+
+/* A node id the first <graph> mentions, in igraph's numbering (order of
+ * first mention, by a <node> or by an edge end). */
+typedef struct gx_id {
+    const char *id;
+    long node;          /* index among the <node> elements, -1 until declared */
+    size_t node_line;
+    size_t edge_line;   /* first edge naming it */
+    int edge_end;       /* 0 source, 1 target */
+} gx_id;
+
+typedef struct gx {
+    XML_Parser p;
+    const char *path;
+    bm_arena *arena;
+    gf_finding found;
+    int lenient;        /* root without a namespace: igraph reads every name as GraphML */
+    int depth;
+    int graph_depth;    /* depth of the first <graph> while inside it, else 0 */
+    int graphs;         /* <graph> elements under the root seen */
+    int item;           /* inside the first graph, at graph_depth + 1: 1 node, 2 edge */
+    char item_id[128];
+    int edge_default;   /* 1 directed */
+    gx_id *ids;
+    size_t n_ids, cap_ids;
+    size_t *slots;      /* hash: index + 1 into ids, 0 empty */
+    size_t n_slots;
+    size_t nodes;
+    int id_key;         /* a <key for="node" attr.name="id"> */
+} gx;
+
+static size_t gx_line(gx *x) { return (size_t)XML_GetCurrentLineNumber(x->p); }
+
+static void gx_fail(gx *x, bm_status st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void gx_fail(gx *x, bm_status st, const char *fmt, ...)
+{
+    if (x->found.st == BM_OK) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(x->found.msg, sizeof x->found.msg, fmt, ap);
+        va_end(ap);
+        x->found.st = st;
+    }
+    XML_StopParser(x->p, XML_FALSE);
+}
+
+/* The local name of an element or attribute in GraphML's namespace (or in
+ * none, where igraph accepts that), else NULL. expat gives names as
+ * URI|local; a local name cannot contain '|', a URI might. */
+static const char *gx_local(const gx *x, const char *name, int attribute)
+{
+    const char *bar = strrchr(name, '|');
+    if (!bar)
+        return (attribute || x->lenient || x->depth == 0) ? name : NULL;
+    size_t ulen = (size_t)(bar - name);
+    if (ulen == strlen(GRAPHML_NS) && memcmp(name, GRAPHML_NS, ulen) == 0)
+        return bar + 1;
+    return NULL;
+}
+
+static const char *gx_attr(const gx *x, const char **atts, const char *want)
+{
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *l = gx_local(x, atts[i], 1);
+        if (l && strcmp(l, want) == 0)
+            return atts[i + 1];
+    }
+    return NULL;
+}
+
+static int gx_grow(gx *x)
+{
+    size_t cap = x->n_slots ? x->n_slots * 2 : 1024;
+    size_t *s = calloc(cap, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t k = 0; k < x->n_ids; k++) {
+        size_t h = (size_t)bm_hash_bytes(x->ids[k].id, strlen(x->ids[k].id)) & (cap - 1);
+        while (s[h])
+            h = (h + 1) & (cap - 1);
+        s[h] = k + 1;
+    }
+    free(x->slots);
+    x->slots = s;
+    x->n_slots = cap;
+    return 0;
+}
+
+/* The entry of id, added (in mention order) when new; NULL when out of memory. */
+static gx_id *gx_mention(gx *x, const char *id)
+{
+    size_t len = strlen(id);
+    if (x->n_ids * 2 >= x->n_slots && gx_grow(x) != 0)
+        return NULL;
+    size_t h = (size_t)bm_hash_bytes(id, len) & (x->n_slots - 1);
+    while (x->slots[h]) {
+        gx_id *e = &x->ids[x->slots[h] - 1];
+        if (strcmp(e->id, id) == 0)
+            return e;
+        h = (h + 1) & (x->n_slots - 1);
+    }
+    if (x->n_ids == x->cap_ids) {
+        size_t cap = x->cap_ids ? x->cap_ids * 2 : 256;
+        gx_id *p = realloc(x->ids, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        x->ids = p;
+        x->cap_ids = cap;
+    }
+    gx_id *e = &x->ids[x->n_ids];
+    if (!(e->id = bm_arena_strndup(x->arena, id, len)))
+        return NULL;
+    e->node = -1;
+    e->node_line = e->edge_line = 0;
+    e->edge_end = 0;
+    x->slots[h] = ++x->n_ids;
+    return e;
+}
+
+static void gx_node(gx *x, const char **atts)
+{
+    const char *id = gx_attr(x, atts, "id");
+    if (!id)
+        return; /* igraph refuses it */
+    gx_id *e = gx_mention(x, id);
+    if (!e) {
+        gx_fail(x, BM_EINTERNAL, "%s: out of memory", x->path);
+        return;
+    }
+    if (e->node >= 0) {
+        gx_fail(x, BM_EINPUT, "%s:%zu: GraphML node id '%s' appears twice (first on line %zu)",
+                x->path, gx_line(x), id, e->node_line);
+        return;
+    }
+    e->node = (long)x->nodes++;
+    e->node_line = gx_line(x);
+    x->item = 1;
+    snprintf(x->item_id, sizeof x->item_id, "%s", id);
+}
+
+static void gx_edge(gx *x, const char **atts)
+{
+    x->item = 2;
+    /* igraph numbers the ends in the order of the attributes */
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *l = gx_local(x, atts[i], 1);
+        if (!l || (strcmp(l, "source") != 0 && strcmp(l, "target") != 0))
+            continue;
+        gx_id *e = gx_mention(x, atts[i + 1]);
+        if (!e) {
+            gx_fail(x, BM_EINTERNAL, "%s: out of memory", x->path);
+            return;
+        }
+        if (!e->edge_line) {
+            e->edge_line = gx_line(x);
+            e->edge_end = strcmp(l, "target") == 0;
+        }
+    }
+    const char *d = gx_attr(x, atts, "directed");
+    if (d) {
+        int dir = strcmp(d, "true") == 0 || strcmp(d, "1") == 0;
+        int undir = strcmp(d, "false") == 0 || strcmp(d, "0") == 0;
+        if ((dir && !x->edge_default) || (undir && x->edge_default))
+            gx_fail(x, BM_EINPUT, "%s:%zu: GraphML edge has directed=\"%s\" in a graph whose "
+                    "edgedefault is %s; mixed graphs are not supported", x->path, gx_line(x), d,
+                    x->edge_default ? "directed" : "undirected");
+    }
+}
+
+static void XMLCALL gx_start(void *data, const char *name, const char **atts)
+{
+    gx *x = data;
+    const char *local = gx_local(x, name, 0);
+    x->depth++;
+    if (x->found.st != BM_OK)
+        return;
+    if (x->depth == 1) {
+        if (local && strcmp(local, "graphml") == 0)
+            x->lenient = strchr(name, '|') == NULL;
+        else
+            x->depth = -1000000; /* not GraphML: igraph finds no graph; nor do we */
+        return;
+    }
+    if (!local)
+        return;
+    if (x->depth == 2 && strcmp(local, "key") == 0) {
+        const char *an = gx_attr(x, atts, "attr.name"), *fo = gx_attr(x, atts, "for");
+        if (an && strcmp(an, "id") == 0 && fo && strcmp(fo, "node") == 0)
+            x->id_key = 1;
+    } else if (x->depth == 2 && strcmp(local, "graph") == 0) {
+        if (x->graphs++ == 0) {
+            x->graph_depth = 2;
+            const char *ed = gx_attr(x, atts, "edgedefault");
+            x->edge_default = ed && strcmp(ed, "directed") == 0;
+        }
+    } else if (x->graph_depth && x->depth == x->graph_depth + 1) {
+        x->item = 0;
+        if (strcmp(local, "hyperedge") == 0)
+            gx_fail(x, BM_EINPUT, "%s:%zu: GraphML hyperedges are not supported: bridgemap reads "
+                    "ties between two actors", x->path, gx_line(x));
+        else if (strcmp(local, "node") == 0)
+            gx_node(x, atts);
+        else if (strcmp(local, "edge") == 0)
+            gx_edge(x, atts);
+    } else if (x->graph_depth && x->depth == x->graph_depth + 2 && x->item &&
+               strcmp(local, "graph") == 0) {
+        if (x->item == 1)
+            gx_fail(x, BM_EINPUT, "%s:%zu: nested GraphML graphs are not supported (a graph "
+                    "inside node '%s')", x->path, gx_line(x), x->item_id);
+        else
+            gx_fail(x, BM_EINPUT, "%s:%zu: nested GraphML graphs are not supported (a graph "
+                    "inside an edge)", x->path, gx_line(x));
+    }
+}
+
+static void XMLCALL gx_end(void *data, const char *name)
+{
+    (void)name;
+    gx *x = data;
+    if (x->graph_depth && x->depth == x->graph_depth + 1)
+        x->item = 0;
+    if (x->graph_depth && x->depth == x->graph_depth)
+        x->graph_depth = 0;
+    x->depth--;
+}
+
+/* Encodings expat does not know itself (it knows UTF-8, UTF-16, ISO-8859-1
+ * and US-ASCII; libxml2, igraph's parser, knows iconv's): single-byte ones
+ * such as windows-1252, mapped through iconv. */
+static int XMLCALL gx_encoding(void *data, const XML_Char *name, XML_Encoding *info)
+{
+    (void)data;
+    iconv_t cd = iconv_open("UTF-32LE", name);
+    if (cd == (iconv_t)-1)
+        return XML_STATUS_ERROR;
+    int ok = 1;
+    for (int b = 0; b < 256 && ok; b++) {
+        char in = (char)b;
+        unsigned char out[8];
+        char *ip = &in, *op = (char *)out;
+        size_t il = 1, ol = sizeof out;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || ol != sizeof out - 4) {
+            if (errno == EINVAL) /* an incomplete sequence: a multi-byte encoding */
+                ok = 0;
+            info->map[b] = -1;
+        } else {
+            info->map[b] = (int)((unsigned)out[0] | (unsigned)out[1] << 8 |
+                                 (unsigned)out[2] << 16 | (unsigned)out[3] << 24);
+        }
+        /* expat reads the XML markup in these bytes as ASCII */
+        if (((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r') &&
+            info->map[b] != b && !strchr("$@\\^`{}~", b))
+            ok = 0;
+    }
+    iconv_close(cd);
+    info->data = NULL;
+    info->convert = NULL;
+    info->release = NULL;
+    return ok ? XML_STATUS_OK : XML_STATUS_ERROR;
+}
+
+/* Reads the XML with expat the way igraph reads the first <graph>: the
+ * node ids in igraph's numbering, their <node> order, and what igraph would
+ * read silently wrong (x->found). The caller frees x->ids and x->slots. */
+static void graphml_scan(gx *x, const char *path, bm_arena *arena, const char *bytes, size_t n)
+{
+    memset(x, 0, sizeof *x);
+    x->path = path;
+    x->arena = arena;
+    if (!(x->p = XML_ParserCreateNS(NULL, '|'))) {
+        gf_note(&x->found, BM_EINTERNAL, "%s: out of memory", path);
+        return;
+    }
+    XML_SetUserData(x->p, x);
+    XML_SetElementHandler(x->p, gx_start, gx_end);
+    XML_SetUnknownEncodingHandler(x->p, gx_encoding, NULL);
+    size_t pos = 0;
+    do {
+        size_t chunk = n - pos < ((size_t)1 << 20) ? n - pos : ((size_t)1 << 20);
+        if (XML_Parse(x->p, bytes + pos, (int)chunk, pos + chunk == n) == XML_STATUS_ERROR) {
+            gf_note(&x->found, BM_EINPUT, "%s: not valid GraphML: line %zu: %s", path, gx_line(x),
+                    XML_ErrorString(XML_GetErrorCode(x->p)));
+            break;
+        }
+        pos += chunk;
+    } while (pos < n);
+    XML_ParserFree(x->p);
+    x->p = NULL;
+    if (x->found.st != BM_OK)
+        return;
+    /* the first edge naming an undeclared node */
+    const gx_id *bad = NULL;
+    for (size_t k = 0; k < x->n_ids; k++)
+        if (x->ids[k].node < 0 && (!bad || x->ids[k].edge_line < bad->edge_line))
+            bad = &x->ids[k];
+    if (bad)
+        gf_note(&x->found, BM_EINPUT, "%s:%zu: GraphML edge %s '%s' is not a node of the graph",
+                path, bad->edge_line, bad->edge_end ? "target" : "source", bad->id);
+}
+
+/* Sets g->ids (igraph's numbering) and g->order / g->row_of (<node> order)
+ * from the scan. */
+static bm_status graphml_ids(gf_graph *g, const char *path, const gx *x)
+{
+    if (x->n_ids != g->n)
+        return bm_error_set(BM_EINTERNAL, "%s: igraph read %zu nodes and bridgemap's GraphML "
+                            "check %zu; please report this file", path, g->n, x->n_ids);
+    g->order = malloc((g->n ? g->n : 1) * sizeof *g->order);
+    g->row_of = malloc((g->n ? g->n : 1) * sizeof *g->row_of);
+    if (!g->order || !g->row_of)
+        return bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+    for (size_t v = 0; v < g->n; v++) {
+        g->ids[v] = (char *)x->ids[v].id;
+        g->row_of[v] = (size_t)x->ids[v].node;
+        g->order[x->ids[v].node] = v;
+    }
+    return BM_OK;
+}
+
+/* ---- Pajek: a line scan ------------------------------------------------------------- */
+
+/* Finds mixed *Arcs and *Edges and vertex numbers listed twice (into found),
+ * and refuses at once more than GF_MAX_VERTICES vertices, which igraph
+ * would allocate. */
+static bm_status pajek_scan(const char *path, const char *s, size_t n, gf_finding *found)
+{
+    unsigned char *seen = NULL;
+    size_t line = 0, i = 0, vertices = 0;
+    int in_vertices = 0, had_vertices = 0;
+    size_t arcs_line = 0, edges_line = 0;
+    char arcs_word[16] = "", edges_word[16] = "";
+    while (i < n) {
+        size_t end = i;
+        while (end < n && s[end] != '\n')
+            end++;
+        line++;
+        size_t k = i;
+        while (k < end && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+            k++;
+        if (k < end && s[k] == '*') {
+            char word[16];
+            size_t w = 0;
+            const char *start = s + k + 1;
+            while (k + 1 + w < end && w < sizeof word - 1 && isalpha((unsigned char)start[w])) {
+                word[w] = (char)tolower((unsigned char)start[w]);
+                w++;
+            }
+            word[w] = '\0';
+            in_vertices = 0;
+            if (strcmp(word, "vertices") == 0 && !had_vertices) {
+                in_vertices = had_vertices = 1;
+                char num[24];
+                size_t q = k + 1 + w, d = 0;
+                while (q < end && (s[q] == ' ' || s[q] == '\t'))
+                    q++;
+                while (q < end && isdigit((unsigned char)s[q]) && d < sizeof num - 1)
+                    num[d++] = s[q++];
+                num[d] = '\0';
+                unsigned long long v = strtoull(num, NULL, 10);
+                if (d >= 12 || v > GF_MAX_VERTICES) {
+                    free(seen);
+                    return bm_error_set(BM_EINPUT, "%s:%zu: *Vertices %s: more than %d vertices are "
+                                        "not supported", path, line, num, GF_MAX_VERTICES);
+                }
+                vertices = (size_t)v;
+                if (!(seen = calloc(vertices + 1, 1)))
+                    return bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+            } else if (strcmp(word, "arcs") == 0 || strcmp(word, "arcslist") == 0 ||
+                       strcmp(word, "matrix") == 0) {
+                if (!arcs_line) {
+                    arcs_line = line;
+                    snprintf(arcs_word, sizeof arcs_word, "%.*s", (int)w, start);
+                }
+            } else if (strcmp(word, "edges") == 0 || strcmp(word, "edgeslist") == 0) {
+                if (!edges_line) {
+                    edges_line = line;
+                    snprintf(edges_word, sizeof edges_word, "%.*s", (int)w, start);
+                }
+            }
+        } else if (in_vertices && k < end && isdigit((unsigned char)s[k])) {
+            size_t v = 0, d = 0;
+            while (k < end && isdigit((unsigned char)s[k]) && d < 12) {
+                v = v * 10 + (size_t)(s[k++] - '0');
+                d++;
+            }
+            if (v >= 1 && v <= vertices) {
+                if (seen[v])
+                    gf_note(found, BM_EINPUT, "%s:%zu: Pajek vertex %zu is listed twice", path, line,
+                            v);
+                seen[v] = 1;
+            }
+        }
+        i = end + 1;
+    }
+    free(seen);
+    if (arcs_line && edges_line) {
+        size_t later = arcs_line > edges_line ? arcs_line : edges_line;
+        gf_note(found, BM_EINPUT, "%s:%zu: this Pajek network has both *%s (line %zu) and *%s "
+                "(line %zu); mixed networks are not supported: write every tie as an arc, or "
+                "every tie as an edge", path, later, arcs_word, arcs_line, edges_word, edges_line);
+    }
+    return BM_OK;
+}
+
+/* ---- the two tables --------------------------------------------------------------------- */
+
+static bm_status emit(const gf_graph *g, const char *path, bm_csv_callback actors_cb,
+                      void *actors_ctx, bm_csv_callback records_cb, void *records_ctx)
+{
+    bm_status st = BM_OK;
+    size_t nf = 1 + g->ncols;
+    if (nf < 3)
+        nf = 3;
+    char **fields = malloc(nf * sizeof *fields);
+    size_t *lens = malloc(nf * sizeof *lens);
+    char (*scratch)[32] = malloc(nf * sizeof *scratch);
+    bm_numparser *np = g->wtype == 2 ? bm_numparser_new() : NULL;
+    /* numbers printed with a point whatever the host program's locale */
+    locale_t c_loc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old_loc = c_loc != (locale_t)0 ? uselocale(c_loc) : (locale_t)0;
+    if (!fields || !lens || !scratch || (g->wtype == 2 && !np) || c_loc == (locale_t)0) {
+        st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+        goto done;
+    }
+    bm_csv_record rec = {0, 0, fields, lens, NULL, "node"};
+    if (actors_cb) {
+        fields[0] = (char *)"id";
+        for (size_t k = 0; k < g->ncols; k++)
+            fields[1 + k] = g->cols[k].name;
+        rec.nfields = 1 + g->ncols;
+        for (size_t k = 0; k < rec.nfields; k++)
+            lens[k] = strlen(fields[k]);
+        if ((st = actors_cb(&rec, actors_ctx)) != BM_OK)
+            goto done;
+        for (size_t r = 0; r < g->n; r++) {
+            size_t v = g->order ? g->order[r] : r;
+            rec.line = r + 1;
+            fields[0] = g->ids[v];
+            for (size_t k = 0; k < g->ncols; k++) {
+                const gf_col *c = &g->cols[k];
+                if (c->type == IGRAPH_ATTRIBUTE_NUMERIC)
+                    fields[1 + k] = (char *)number_text(scratch[1 + k], c->num[v]);
+                else if (c->type == IGRAPH_ATTRIBUTE_BOOLEAN)
+                    fields[1 + k] = (char *)(c->flag[v] ? "TRUE" : "FALSE");
+                else
+                    fields[1 + k] = c->str[v];
+            }
+            for (size_t k = 0; k < rec.nfields; k++)
+                lens[k] = strlen(fields[k]);
+            if ((st = actors_cb(&rec, actors_ctx)) != BM_OK)
+                goto done;
+        }
+    }
+    if (!records_cb)
+        goto done;
+    rec.item = "edge";
+    rec.line = 0;
+    fields[0] = (char *)"source";
+    fields[1] = (char *)"target";
+    fields[2] = (char *)"weight";
+    rec.nfields = g->wtype ? 3 : 2;
+    for (size_t k = 0; k < rec.nfields; k++)
+        lens[k] = strlen(fields[k]);
+    if ((st = records_cb(&rec, records_ctx)) != BM_OK)
+        goto done;
+    for (size_t e = 0; e < g->m; e++) {
+        size_t a = (size_t)g->ends[2 * e], b = (size_t)g->ends[2 * e + 1];
+        if (!g->directed) { /* the end that comes first in the actors table first */
+            size_t ra = g->row_of ? g->row_of[a] : a, rb = g->row_of ? g->row_of[b] : b;
+            if (rb < ra) {
+                size_t t = a;
+                a = b;
+                b = t;
+            }
+        }
+        rec.line = e + 1;
+        fields[0] = g->ids[a];
+        fields[1] = g->ids[b];
+        if (g->wtype == 1) {
+            fields[2] = (char *)number_text(scratch[2], g->wnum[e]);
+        } else if (g->wtype == 2) {
+            double w;
+            const char *t = g->wstr[e];
+            if (t[0] && bm_parse_double(np, t, 0, &w) != 0) {
+                char loc[600];
+                st = bm_error_set(BM_EINPUT, "%s: weight '%s' is not a number (the file's edge "
+                                  "attribute 'weight' is text)", bm_loc(loc, sizeof loc, path, &rec, -1),
+                                  t);
+                goto done;
+            }
+            fields[2] = g->wstr[e];
+        }
+        for (size_t k = 0; k < rec.nfields; k++)
+            lens[k] = strlen(fields[k]);
+        if ((st = records_cb(&rec, records_ctx)) != BM_OK)
+            goto done;
+    }
+done:
+    if (old_loc != (locale_t)0)
+        uselocale(old_loc);
+    if (c_loc != (locale_t)0)
+        freelocale(c_loc);
+    bm_numparser_free(np);
+    free(fields);
+    free(lens);
+    free(scratch);
+    return st;
+}
+
+/* ---- the reader ----------------------------------------------------------------------- */
+
+bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
+                        bm_csv_callback actors_cb, void *actors_ctx, bm_csv_callback records_cb,
+                        void *records_ctx, bm_csv_info *info)
+{
+    bm_status st;
+    char *bytes = NULL;
+    size_t n = 0;
+    gf_graph g;
+    memset(&g, 0, sizeof g);
+    bm_arena_init(&g.arena);
+    gf_finding found;
+    memset(&found, 0, sizeof found);
+    gx x;
+    memset(&x, 0, sizeof x);
+
+    if ((st = read_whole(path, &bytes, &n)) != BM_OK)
+        goto done;
+    if (info) {
+        struct sha256_ctx sha;
+        uint8_t digest[SHA256_DIGEST_SIZE];
+        sha256_init(&sha);
+        sha256_update(&sha, n, (const uint8_t *)bytes);
+        sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
+        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+            snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
+        info->delimiter = 0;
+        info->converted_cp1252 = 0;
+    }
+    if (fmt == BM_GRAPH_NONE) {
+        fmt = format_by_content(bytes, n);
+        if (fmt == BM_GRAPH_NONE)
+            fmt = format_by_extension(path);
+    }
+    if (fmt != BM_GRAPH_GRAPHML && fmt != BM_GRAPH_GML && fmt != BM_GRAPH_PAJEK) {
+        st = bm_error_set(BM_EINPUT, "%s: not a GraphML, GML or Pajek file", path);
+        goto done;
+    }
+    if (n == 0) {
+        st = bm_error_set(BM_EINPUT, "%s: %s: the file is empty", path, not_valid(fmt));
+        goto done;
+    }
+    if (fmt == BM_GRAPH_PAJEK && (st = pajek_scan(path, bytes, n, &found)) != BM_OK)
+        goto done;
+    if (fmt == BM_GRAPH_GRAPHML) {
+        /* before igraph: copy_graph needs to know whether a <data> key took
+         * igraph's "id" attribute */
+        graphml_scan(&x, path, &g.arena, bytes, n);
+        found = x.found;
+        g.id_key = x.id_key;
+    }
+    if ((st = igraph_read(&g, fmt, path, bytes, n)) != BM_OK)
+        goto done;
+    if (found.st != BM_OK) {
+        st = gf_report(&found);
+        goto done;
+    }
+    if (g.n == 0) {
+        st = bm_error_set(BM_EINPUT, "%s: the graph has no nodes", path);
+        goto done;
+    }
+    if (g.n > GF_MAX_VERTICES) {
+        st = bm_error_set(BM_EINPUT, "%s: %zu nodes; more than %d are not supported", path, g.n,
+                          GF_MAX_VERTICES);
+        goto done;
+    }
+    if (fmt == BM_GRAPH_GRAPHML && (st = graphml_ids(&g, path, &x)) != BM_OK)
+        goto done;
+    if (directed)
+        *directed = g.directed;
+    st = emit(&g, path, actors_cb, actors_ctx, records_cb, records_ctx);
+done:
+    free(x.ids);
+    free(x.slots);
+    gf_graph_free(&g);
+    free(bytes);
+    return st;
+}
