@@ -1,0 +1,4 @@
+# bad: a graph without nodes
+graph [
+  directed 1
+]

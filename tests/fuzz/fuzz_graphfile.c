@@ -1,0 +1,161 @@
+/* fuzz_graphfile.c: the graph-file reader (load/graphfile.c) against
+ * arbitrary bytes.
+ *
+ * Built two ways, like fuzz_load.c: as a libFuzzer target, and with any
+ * compiler as a replay driver that ctest runs over tests/fuzz/corpus_graph/
+ * (fuzz.replay_graphfile, under ASan+UBSan in the sanitizer build). The
+ * input is written to a temporary file and read as GraphML, as GML, as
+ * Pajek and as detected (bm_graph_format_of too). Each read must succeed or
+ * fail with a message naming the file, and every row must keep the reader's
+ * contract (header first with line 0, then lines 1, 2, ...; item "node" or
+ * "edge"; "id" first in the actors header, "source,target[,weight]" in the
+ * records header; as many fields as the header; lengths matching the
+ * NUL-terminated text); never crash, leak or read out of bounds, inside
+ * igraph, libxml2 and expat included.
+ *
+ * libFuzzer build (clang; the library instrumented for coverage too):
+ *
+ *   REPO=$PWD; tests/fuzz/build.sh /tmp/bm-fuzz graphfile
+ *   mkdir -p /tmp/bm-fuzz/corpus_graph
+ *   cd /tmp/bm-fuzz && ./fuzz_graphfile -max_total_time=600 -max_len=65536 -timeout=20 \
+ *     -rss_limit_mb=4096 corpus_graph "$REPO"/tests/fuzz/corpus_graph
+ *
+ * (the first directory collects what the run finds; the second, the seeds,
+ * is only read)
+ *
+ * (build.sh compiles every library source with the fuzzer's coverage; the
+ * igraph, libxml2 and expat of Debian are not instrumented, so their crashes
+ * show as ASan reports or signals, not as coverage.)
+ *
+ * Add every input that crashed (after the fix or the workaround) to
+ * corpus_graph/ with a name that says what it is. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+
+typedef struct seen {
+    const char *item;
+    size_t rows, header_fields;
+} seen;
+
+static bm_status check_row(const bm_csv_record *rec, void *ctx)
+{
+    seen *s = ctx;
+    if (!rec->item || strcmp(rec->item, s->item) != 0 || rec->sheet != NULL)
+        abort();
+    if (rec->line != s->rows || rec->nfields == 0)
+        abort();
+    for (size_t i = 0; i < rec->nfields; i++)
+        if (!rec->fields[i] || strlen(rec->fields[i]) != rec->lens[i])
+            abort();
+    if (s->rows == 0) {
+        int edges = strcmp(s->item, "edge") == 0;
+        if (!edges && strcmp(rec->fields[0], "id") != 0)
+            abort();
+        if (edges && (rec->nfields < 2 || rec->nfields > 3 || strcmp(rec->fields[0], "source") ||
+                      strcmp(rec->fields[1], "target") ||
+                      (rec->nfields == 3 && strcmp(rec->fields[2], "weight"))))
+            abort();
+        for (size_t i = 1; i < rec->nfields; i++) {
+            if (rec->lens[i] == 0)
+                abort(); /* load.c refuses empty and repeated column names */
+            for (size_t j = 0; j < i; j++)
+                if (strcasecmp(rec->fields[i], rec->fields[j]) == 0)
+                    abort();
+        }
+        s->header_fields = rec->nfields;
+    } else if (rec->nfields != s->header_fields) {
+        abort();
+    }
+    s->rows++;
+    return BM_OK;
+}
+
+static void read_as(const char *path, bm_graph_format fmt)
+{
+    seen a = {"node", 0, 0}, r = {"edge", 0, 0};
+    int directed = -1;
+    bm_csv_info info;
+    bm_error_clear();
+    bm_status st = bm_graph_read(path, fmt, &directed, check_row, &a, check_row, &r, &info);
+    if (st != BM_OK) {
+        if (strncmp(bm_error_last(), path, strlen(path)) != 0)
+            abort(); /* a failure must say what is wrong, and where */
+    } else if (a.rows < 2 || r.rows < 1 || (directed != 0 && directed != 1) ||
+               strlen(info.sha256) != 64) {
+        abort(); /* a read that succeeds has nodes, a records header, a direction */
+    }
+}
+
+static char *path;
+
+static void remove_temp(void)
+{
+    if (path)
+        unlink(path);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!path) {
+        bm_init(1);
+        path = strdup("/tmp/bm_fuzz_graph_XXXXXX");
+        int fd = path ? mkstemp(path) : -1;
+        if (fd < 0)
+            abort();
+        close(fd);
+        atexit(remove_temp);
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+        abort();
+    read_as(path, BM_GRAPH_GRAPHML);
+    read_as(path, BM_GRAPH_GML);
+    read_as(path, BM_GRAPH_PAJEK);
+    bm_graph_format fmt = bm_graph_format_of(path);
+    if (fmt != BM_GRAPH_NONE)
+        read_as(path, fmt);
+    return 0;
+}
+
+#ifndef BM_LIBFUZZER
+/* Replay: every file of the directories given. */
+int main(int argc, char **argv)
+{
+    size_t n = 0;
+    for (int a = 1; a < argc; a++) {
+        DIR *d = opendir(argv[a]);
+        if (!d) {
+            perror(argv[a]);
+            return 2;
+        }
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (e->d_name[0] == '.')
+                continue;
+            char p[4096];
+            snprintf(p, sizeof p, "%s/%s", argv[a], e->d_name);
+            FILE *f = fopen(p, "rb");
+            if (!f)
+                continue;
+            uint8_t *buf = malloc(1 << 20);
+            size_t got = buf ? fread(buf, 1, 1 << 20, f) : 0;
+            fclose(f);
+            if (!buf)
+                return 2;
+            LLVMFuzzerTestOneInput(buf, got);
+            free(buf);
+            n++;
+        }
+        closedir(d);
+    }
+    printf("%zu passed, 0 failed\n", n);
+    return n > 0 ? 0 : 1;
+}
+#endif
