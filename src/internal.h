@@ -227,7 +227,8 @@ const char *bm_graph_format_name(bm_graph_format fmt);
  *     actors table.
  * *directed (when not NULL): GraphML edgedefault="directed", GML directed 1,
  * Pajek *Arcs / *Arcslist / *Matrix. Only the first graph of a file is read
- * (igraph's index 0). info: SHA-256 of the file's bytes, delimiter 0.
+ * (GraphML: igraph's index 0; GML: the first graph list; a second Pajek
+ * network is a syntax error). info: SHA-256 of the file's bytes, delimiter 0.
  * Errors: "PATH: not valid GraphML: REASON", "PATH: not valid GML: REASON",
  * "PATH: not a Pajek file: REASON" with igraph's reason; the checks of
  * graphfile.c name "PATH:LINE:" or "PATH: node N" / "PATH: edge N". */

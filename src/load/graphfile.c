@@ -27,10 +27,15 @@
  *     nodes by first mention, edges included) and the ids when a <data> key
  *     named "id" has overwritten igraph's "id" attribute.
  *   Pajek: a file with both *Arcs and *Edges is read as whichever came last;
- *     a vertex number listed twice keeps the second label. A line scan
- *     refuses both, and refuses *Vertices counts above GF_MAX_VERTICES
+ *     a vertex number listed twice keeps the second label; an edge line
+ *     without a value weighs 0 before the first line with one and NaN after
+ *     it (Pajek: 1). A line scan refuses the first two, notes which lines
+ *     have values, and refuses *Vertices counts above GF_MAX_VERTICES
  *     before igraph allocates them.
  *   GML: a node without an id gets NaN; refused here.
+ * Only the first graph of a file is read: igraph's GraphML reader takes the
+ * graph of index 0 and its GML reader the first "graph" list; its Pajek
+ * reader refuses a second *Network or *Vertices (a syntax error).
  *
  * References:
  *   U. Brandes, M. Eiglsperger, J. Lerner, C. Pich: "Graph Markup Language
@@ -687,13 +692,13 @@ static bm_status igraph_read(gf_graph *g, bm_graph_format fmt, const char *path,
         else if (fmt == BM_GRAPH_GRAPHML && strstr(why, "Graph index was too large"))
             st = bm_error_set(BM_EINPUT, "%s: not valid GraphML: the file has no <graph> element "
                               "inside <graphml>", path);
-        else if (fmt == BM_GRAPH_PAJEK && strstr(why, "Invalid string attribute length") &&
+        else if (fmt == BM_GRAPH_PAJEK && strstr(why, "attribute length") &&
                  strcasestr(bytes, "list"))
             /* igraph 0.10.2: the *Arcslist and *Edgeslist lines add edges
-             * without their string parameters, and a later c/l/p parameter
-             * finds the attribute one short */
+             * without growing the edge attributes, and a later value or
+             * c/l/p parameter finds an attribute too short */
             st = bm_error_set(BM_EINPUT, "%s: cannot read this Pajek file: igraph 0.10 fails on edge "
-                              "parameters (c, l, p, ...) after an *Arcslist or *Edgeslist section "
+                              "values or parameters after an *Arcslist or *Edgeslist section "
                               "(%s); put the list section last, or write it as *Arcs or *Edges lines",
                               path, why);
         else
@@ -1030,16 +1035,78 @@ static bm_status graphml_ids(gf_graph *g, const char *path, const gx *x)
 
 /* ---- Pajek: a line scan ------------------------------------------------------------- */
 
-/* Finds mixed *Arcs and *Edges and vertex numbers listed twice (into found),
- * and refuses at once more than GF_MAX_VERTICES vertices, which igraph
- * would allocate. */
-static bm_status pajek_scan(const char *path, const char *s, size_t n, gf_finding *found)
+/* Whether each edge, in igraph's order (the order of the lines), has a
+ * value on its line. igraph 0.10.2 gives the edges before the first valued
+ * one weight 0 and those after it NaN; Pajek's rule is 1 for both. */
+typedef struct pajek_values {
+    unsigned char *has;
+    size_t n, cap;
+} pajek_values;
+
+static int push_value(pajek_values *pv, int has)
 {
+    if (pv->n == pv->cap) {
+        size_t cap = pv->cap ? pv->cap * 2 : 1024;
+        unsigned char *p = realloc(pv->has, cap);
+        if (!p)
+            return -1;
+        pv->has = p;
+        pv->cap = cap;
+    }
+    pv->has[pv->n++] = (unsigned char)has;
+    return 0;
+}
+
+/* The next token of the line s[*k .. end), its length in *len (0 at the
+ * end of the line); *k moves past it. */
+static const char *next_token(const char *s, size_t end, size_t *k, size_t *len)
+{
+    while (*k < end && (s[*k] == ' ' || s[*k] == '\t' || s[*k] == '\r'))
+        (*k)++;
+    size_t start = *k;
+    while (*k < end && s[*k] != ' ' && s[*k] != '\t' && s[*k] != '\r')
+        (*k)++;
+    *len = *k - start;
+    return s + start;
+}
+
+static int token_integer(const char *t, size_t len)
+{
+    if (len == 0 || len > 12)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)t[i]))
+            return 0;
+    return 1;
+}
+
+/* 1 when the token is a number (locale-free), with its value in *v. */
+static int token_number(bm_numparser *np, const char *t, size_t len, double *v)
+{
+    char buf[64];
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, t, len);
+    buf[len] = '\0';
+    return bm_parse_double(np, buf, 0, v) == 0;
+}
+
+/* Finds mixed *Arcs and *Edges and vertex numbers listed twice (into found),
+ * notes which edges have values (pv), and refuses at once more than
+ * GF_MAX_VERTICES vertices, which igraph would allocate. */
+static bm_status pajek_scan(const char *path, const char *s, size_t n, gf_finding *found,
+                            pajek_values *pv)
+{
+    bm_status st = BM_OK;
     unsigned char *seen = NULL;
     size_t line = 0, i = 0, vertices = 0;
-    int in_vertices = 0, had_vertices = 0;
+    enum { OTHER, VERTICES, PAIRS, LISTS, MATRIX } section = OTHER;
+    int had_vertices = 0;
     size_t arcs_line = 0, edges_line = 0;
     char arcs_word[16] = "", edges_word[16] = "";
+    bm_numparser *np = bm_numparser_new();
+    if (!np)
+        return bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
     while (i < n) {
         size_t end = i;
         while (end < n && s[end] != '\n')
@@ -1057,9 +1124,10 @@ static bm_status pajek_scan(const char *path, const char *s, size_t n, gf_findin
                 w++;
             }
             word[w] = '\0';
-            in_vertices = 0;
+            section = OTHER;
             if (strcmp(word, "vertices") == 0 && !had_vertices) {
-                in_vertices = had_vertices = 1;
+                section = VERTICES;
+                had_vertices = 1;
                 char num[24];
                 size_t q = k + 1 + w, d = 0;
                 while (q < end && (s[q] == ' ' || s[q] == '\t'))
@@ -1069,48 +1137,72 @@ static bm_status pajek_scan(const char *path, const char *s, size_t n, gf_findin
                 num[d] = '\0';
                 unsigned long long v = strtoull(num, NULL, 10);
                 if (d >= 12 || v > GF_MAX_VERTICES) {
-                    free(seen);
-                    return bm_error_set(BM_EINPUT, "%s:%zu: *Vertices %s: more than %d vertices are "
-                                        "not supported", path, line, num, GF_MAX_VERTICES);
+                    st = bm_error_set(BM_EINPUT, "%s:%zu: *Vertices %s: more than %d vertices are "
+                                      "not supported", path, line, num, GF_MAX_VERTICES);
+                    goto done;
                 }
                 vertices = (size_t)v;
-                if (!(seen = calloc(vertices + 1, 1)))
-                    return bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+                if (!(seen = calloc(vertices + 1, 1))) {
+                    st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+                    goto done;
+                }
             } else if (strcmp(word, "arcs") == 0 || strcmp(word, "arcslist") == 0 ||
                        strcmp(word, "matrix") == 0) {
+                section = word[0] == 'm' ? MATRIX : word[4] ? LISTS : PAIRS;
                 if (!arcs_line) {
                     arcs_line = line;
                     snprintf(arcs_word, sizeof arcs_word, "%.*s", (int)w, start);
                 }
             } else if (strcmp(word, "edges") == 0 || strcmp(word, "edgeslist") == 0) {
+                section = word[5] ? LISTS : PAIRS;
                 if (!edges_line) {
                     edges_line = line;
                     snprintf(edges_word, sizeof edges_word, "%.*s", (int)w, start);
                 }
             }
-        } else if (in_vertices && k < end && isdigit((unsigned char)s[k])) {
-            size_t v = 0, d = 0;
-            while (k < end && isdigit((unsigned char)s[k]) && d < 12) {
-                v = v * 10 + (size_t)(s[k++] - '0');
-                d++;
+        } else if (k < end && s[k] != '%') {
+            size_t l1, l2, l3, l;
+            const char *t1 = next_token(s, end, &k, &l1), *t2, *t3, *t;
+            int ok = 1;
+            double v;
+            if (section == VERTICES && token_integer(t1, l1)) {
+                size_t vx = (size_t)strtoull(t1, NULL, 10);
+                if (vx >= 1 && vx <= vertices) {
+                    if (seen[vx])
+                        gf_note(found, BM_EINPUT, "%s:%zu: Pajek vertex %zu is listed twice", path,
+                                line, vx);
+                    seen[vx] = 1;
+                }
+            } else if (section == PAIRS && token_integer(t1, l1)) {
+                t2 = next_token(s, end, &k, &l2);
+                t3 = next_token(s, end, &k, &l3);
+                if (token_integer(t2, l2))
+                    ok = push_value(pv, token_number(np, t3, l3, &v)) == 0;
+            } else if (section == LISTS && token_integer(t1, l1)) {
+                while (ok && (t = next_token(s, end, &k, &l), l > 0) && token_integer(t, l))
+                    ok = push_value(pv, 0) == 0;
+            } else if (section == MATRIX) {
+                for (t = t1, l = l1; ok && l > 0; t = next_token(s, end, &k, &l))
+                    if (token_number(np, t, l, &v) && v != 0)
+                        ok = push_value(pv, 1) == 0;
             }
-            if (v >= 1 && v <= vertices) {
-                if (seen[v])
-                    gf_note(found, BM_EINPUT, "%s:%zu: Pajek vertex %zu is listed twice", path, line,
-                            v);
-                seen[v] = 1;
+            if (!ok) {
+                st = bm_error_set(BM_EINTERNAL, "%s: out of memory", path);
+                goto done;
             }
         }
         i = end + 1;
     }
-    free(seen);
     if (arcs_line && edges_line) {
         size_t later = arcs_line > edges_line ? arcs_line : edges_line;
         gf_note(found, BM_EINPUT, "%s:%zu: this Pajek network has both *%s (line %zu) and *%s "
                 "(line %zu); mixed networks are not supported: write every tie as an arc, or "
                 "every tie as an edge", path, later, arcs_word, arcs_line, edges_word, edges_line);
     }
-    return BM_OK;
+done:
+    bm_numparser_free(np);
+    free(seen);
+    return st;
 }
 
 /* ---- the two tables --------------------------------------------------------------------- */
@@ -1234,6 +1326,7 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
     memset(&found, 0, sizeof found);
     gx x;
     memset(&x, 0, sizeof x);
+    pajek_values pv = {NULL, 0, 0};
 
     if ((st = read_whole(path, &bytes, &n)) != BM_OK)
         goto done;
@@ -1261,7 +1354,7 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
         st = bm_error_set(BM_EINPUT, "%s: %s: the file is empty", path, not_valid(fmt));
         goto done;
     }
-    if (fmt == BM_GRAPH_PAJEK && (st = pajek_scan(path, bytes, n, &found)) != BM_OK)
+    if (fmt == BM_GRAPH_PAJEK && (st = pajek_scan(path, bytes, n, &found, &pv)) != BM_OK)
         goto done;
     if (fmt == BM_GRAPH_GRAPHML) {
         /* before igraph: copy_graph needs to know whether a <data> key took
@@ -1275,6 +1368,11 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
     if (found.st != BM_OK) {
         st = gf_report(&found);
         goto done;
+    }
+    if (fmt == BM_GRAPH_PAJEK && g.wtype == 1 && pv.n == g.m) {
+        for (size_t e = 0; e < g.m; e++)
+            if (!pv.has[e])
+                g.wnum[e] = 1.0; /* no value on the line: Pajek's 1, not igraph's 0 */
     }
     if (g.n == 0) {
         st = bm_error_set(BM_EINPUT, "%s: the graph has no nodes", path);
@@ -1293,6 +1391,7 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
 done:
     free(x.ids);
     free(x.slots);
+    free(pv.has);
     gf_graph_free(&g);
     free(bytes);
     return st;

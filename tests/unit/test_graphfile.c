@@ -254,6 +254,12 @@ static void test_directed_gml_and_pajek(void)
     CHECK_STR(r.text, "0:source|target|weight\n1:Ann|Bo|2\n2:Bo|3|0.5\n3:3|Ann|1\n");
     CHECK(dir == 1);
 
+    /* missing_values.net: values on the second line only; Pajek counts the
+     * others as 1 (igraph 0.10.2 gives the first 0 and the last NaN) */
+    CHECK(read_as("missing_values.net", BM_GRAPH_PAJEK, &a, &r, &dir, NULL) == BM_OK);
+    CHECK_STR(r.text, "0:source|target|weight\n1:Ann|Bo|1\n2:Bo|Cy|2\n3:Ann|Cy|1\n");
+    CHECK(dir == 0);
+
     /* two_graphs.graphml: the first graph (undirected a-b), not the second */
     CHECK(read_as("two_graphs.graphml", BM_GRAPH_GRAPHML, &a, &r, &dir, NULL) == BM_OK);
     CHECK_STR(a.text, "0:id\n1:a\n2:b\n");
@@ -338,7 +344,7 @@ static void test_errors(void)
         {"bad_duplicate_vertex.net", ":5: Pajek vertex 1 is listed twice"},
         {"bad_no_nodes.net", ": the graph has no nodes"},
         {"bad_list_then_params.net",
-         ": cannot read this Pajek file: igraph 0.10 fails on edge parameters (c, l, p, ...) after "
+         ": cannot read this Pajek file: igraph 0.10 fails on edge values or parameters after "
          "an *Arcslist or *Edgeslist section (Invalid string attribute length); put the list "
          "section last, or write it as *Arcs or *Edges lines"},
     };
