@@ -899,8 +899,10 @@ static void XMLCALL gx_start(void *data, const char *name, const char **atts)
     if (!local)
         return;
     if (x->depth == 2 && strcmp(local, "key") == 0) {
+        /* igraph ignores a key without attr.type */
         const char *an = gx_attr(x, atts, "attr.name"), *fo = gx_attr(x, atts, "for");
-        if (an && strcmp(an, "id") == 0 && fo && strcmp(fo, "node") == 0)
+        if (an && strcmp(an, "id") == 0 && fo && strcmp(fo, "node") == 0 &&
+            gx_attr(x, atts, "attr.type"))
             x->id_key = 1;
     } else if (x->depth == 2 && strcmp(local, "graph") == 0) {
         if (x->graphs++ == 0) {
@@ -926,6 +928,26 @@ static void XMLCALL gx_start(void *data, const char *name, const char **atts)
             gx_fail(x, BM_EINPUT, "%s:%zu: nested GraphML graphs are not supported (a graph "
                     "inside an edge)", x->path, gx_line(x));
     }
+}
+
+/* igraph does not expand entities declared in a DTD (it drops them from
+ * text and refuses them in attributes); expat would, and could then see
+ * nodes igraph does not. GraphML files have no need of them. */
+static void XMLCALL gx_entity(void *data, const XML_Char *name, int is_parameter,
+                              const XML_Char *value, int value_length, const XML_Char *base,
+                              const XML_Char *system_id, const XML_Char *public_id,
+                              const XML_Char *notation)
+{
+    (void)is_parameter;
+    (void)value;
+    (void)value_length;
+    (void)base;
+    (void)system_id;
+    (void)public_id;
+    (void)notation;
+    gx *x = data;
+    gx_fail(x, BM_EINPUT, "%s:%zu: GraphML files with <!ENTITY> declarations ('%s') are not "
+            "supported: igraph does not expand them", x->path, gx_line(x), name);
 }
 
 static void XMLCALL gx_end(void *data, const char *name)
@@ -989,6 +1011,7 @@ static void graphml_scan(gx *x, const char *path, bm_arena *arena, const char *b
     }
     XML_SetUserData(x->p, x);
     XML_SetElementHandler(x->p, gx_start, gx_end);
+    XML_SetEntityDeclHandler(x->p, gx_entity);
     XML_SetUnknownEncodingHandler(x->p, gx_encoding, NULL);
     size_t pos = 0;
     do {

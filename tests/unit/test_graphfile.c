@@ -321,6 +321,9 @@ static void test_errors(void)
         {"bad_mixed.graphml",
          ":7: GraphML edge has directed=\"true\" in a graph whose edgedefault is undirected; "
          "mixed graphs are not supported"},
+        {"bad_entity.graphml",
+         ":4: GraphML files with <!ENTITY> declarations ('n') are not supported: igraph does not "
+         "expand them"},
         {"bad_syntax.gml",
          ": not valid GML: Parse error in GML file, line 6 (syntax error, unexpected end of file, "
          "expecting keyword or ])"},
