@@ -336,6 +336,26 @@ static char *gf_strdup_trim(gf_graph *g, const char *s)
     return bm_arena_strndup(&g->arena, s, len);
 }
 
+/* ---- messages ------------------------------------------------------------------ */
+
+/* s for a message: control characters (which igraph's reasons and fuzzed
+ * files carry) as '?', at most 80 bytes, cut at a character boundary, with
+ * "..." when cut. Returns buf (cap >= 96). */
+static const char *shown(char *buf, size_t cap, const char *s)
+{
+    size_t n = 0, max = cap - 4 < 80 ? cap - 4 : 80;
+    for (; s[n] && n < max; n++)
+        buf[n] = ((unsigned char)s[n] < 0x20 || s[n] == 0x7F) ? '?' : s[n];
+    if (s[n]) {
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* not inside a UTF-8 sequence */
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 /* ---- igraph's errors ------------------------------------------------------------ */
 
 /* igraph's error handler takes no context pointer, so the reasons of one
@@ -391,6 +411,9 @@ static const char *igraph_reason(char *buf, size_t cap, igraph_error_t err)
         snprintf(buf, cap, "%.*s (%s)", (int)len, r, gf_reason.line);
     else
         snprintf(buf, cap, "%.*s", (int)len, r);
+    for (char *p = buf; *p; p++) /* igraph quotes the file's bytes */
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = '?';
     return buf;
 }
 
@@ -631,8 +654,9 @@ static bm_status copy_graph(gf_graph *g, const igraph_t *ig, bm_graph_format fmt
                     goto oom;
             g->wtype = 2;
         } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+            char b[96];
             st = bm_error_set(BM_EINPUT, "%s: the edge attribute '%s' is boolean (true/false), not "
-                              "a number", path, wname);
+                              "a number", path, shown(b, sizeof b, wname));
             goto done;
         }
     }
@@ -843,14 +867,15 @@ static void gx_node(gx *x, const char **atts)
         return;
     }
     if (e->node >= 0) {
+        char b[96];
         gx_fail(x, BM_EINPUT, "%s:%zu: GraphML node id '%s' appears twice (first on line %zu)",
-                x->path, gx_line(x), id, e->node_line);
+                x->path, gx_line(x), shown(b, sizeof b, id), e->node_line);
         return;
     }
     e->node = (long)x->nodes++;
     e->node_line = gx_line(x);
     x->item = 1;
-    snprintf(x->item_id, sizeof x->item_id, "%s", id);
+    shown(x->item_id, sizeof x->item_id, id);
 }
 
 static void gx_edge(gx *x, const char **atts)
@@ -946,8 +971,9 @@ static void XMLCALL gx_entity(void *data, const XML_Char *name, int is_parameter
     (void)public_id;
     (void)notation;
     gx *x = data;
+    char b[96];
     gx_fail(x, BM_EINPUT, "%s:%zu: GraphML files with <!ENTITY> declarations ('%s') are not "
-            "supported: igraph does not expand them", x->path, gx_line(x), name);
+            "supported: igraph does not expand them", x->path, gx_line(x), shown(b, sizeof b, name));
 }
 
 static void XMLCALL gx_end(void *data, const char *name)
@@ -1032,9 +1058,11 @@ static void graphml_scan(gx *x, const char *path, bm_arena *arena, const char *b
     for (size_t k = 0; k < x->n_ids; k++)
         if (x->ids[k].node < 0 && (!bad || x->ids[k].edge_line < bad->edge_line))
             bad = &x->ids[k];
+    char b[96];
     if (bad)
         gf_note(&x->found, BM_EINPUT, "%s:%zu: GraphML edge %s '%s' is not a node of the graph",
-                path, bad->edge_line, bad->edge_end ? "target" : "source", bad->id);
+                path, bad->edge_line, bad->edge_end ? "target" : "source",
+                shown(b, sizeof b, bad->id));
 }
 
 /* Sets g->ids (igraph's numbering) and g->order / g->row_of (<node> order)
@@ -1308,10 +1336,10 @@ static bm_status emit(const gf_graph *g, const char *path, bm_csv_callback actor
             double w;
             const char *t = g->wstr[e];
             if (t[0] && bm_parse_double(np, t, 0, &w) != 0) {
-                char loc[600];
+                char loc[600], shown_w[96];
                 st = bm_error_set(BM_EINPUT, "%s: weight '%s' is not a number (the file's edge "
                                   "attribute 'weight' is text)", bm_loc(loc, sizeof loc, path, &rec, -1),
-                                  t);
+                                  shown(shown_w, sizeof shown_w, t));
                 goto done;
             }
             fields[2] = g->wstr[e];

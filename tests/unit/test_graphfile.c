@@ -392,6 +392,28 @@ static void test_errors(void)
     CHECK(read_as("cross_sector.graphml", BM_GRAPH_GML, &a, &r, &dir, NULL) == BM_EINPUT);
     CHECK(strncmp(after_path(fx("cross_sector.graphml")), ": not valid GML: ", 17) == 0);
 
+    /* the file's text in a message: control characters as '?', cut after
+     * 80 bytes */
+    char *tab = write_temp("graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 weight "
+                           "\"x\ty\" ] ]\n");
+    CHECK(bm_graph_read(tab, BM_GRAPH_GML, &dir, collect, &a, collect, &r, NULL) == BM_EINPUT);
+    CHECK_STR(after_path(tab), ": edge 1: weight 'x?y' is not a number (the file's edge attribute "
+                               "'weight' is text)");
+    unlink(tab);
+    free(tab);
+    char word[91], text[300], want[300];
+    memset(word, 'w', 90);
+    word[90] = '\0';
+    snprintf(text, sizeof text, "graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 "
+             "weight \"%s\" ] ]\n", word);
+    char *longw = write_temp(text);
+    CHECK(bm_graph_read(longw, BM_GRAPH_GML, &dir, collect, &a, collect, &r, NULL) == BM_EINPUT);
+    snprintf(want, sizeof want, ": edge 1: weight '%.80s...' is not a number (the file's edge "
+             "attribute 'weight' is text)", word);
+    CHECK_STR(after_path(longw), want);
+    unlink(longw);
+    free(longw);
+
     /* a Pajek file declaring more vertices than bridgemap reads */
     char *big = write_temp("*Vertices 123456789\n");
     CHECK(bm_graph_read(big, BM_GRAPH_PAJEK, &dir, collect, &a, collect, &r, NULL) == BM_EINPUT);
