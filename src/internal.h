@@ -249,6 +249,12 @@ typedef struct bm_csv_info {
     char sha256[65];      /* of the raw file bytes */
 } bm_csv_info;
 
+/* Reads a regular file whole into *out (malloc'd, NUL-terminated; inputs are
+ * only ever opened for reading); errors name path. */
+bm_status bm_i_read_file(const char *path, char **out, size_t *n);
+/* The SHA-256 of n bytes as 64 lowercase hex digits and a NUL. */
+void bm_i_sha256_hex(const void *bytes, size_t n, char hex[65]);
+
 /* Reads path whole, detects encoding and delimiter, strips a UTF-8 BOM and
  * calls cb for every record. Errors name path (and line). */
 bm_status bm_csv_read(const char *path, bm_csv_callback cb, void *ctx, bm_csv_info *info);

@@ -102,6 +102,17 @@ int bm_parse_double(bm_numparser *p, const char *s, int decimal_comma, double *o
     return 0;
 }
 
+void bm_i_sha256_hex(const void *bytes, size_t n, char hex[65])
+{
+    struct sha256_ctx sha;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&sha);
+    sha256_update(&sha, n, (const uint8_t *)bytes);
+    sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
 /* ---- locations ------------------------------------------------------------ */
 
 const char *bm_loc(char *buf, size_t cap, const char *path, const bm_csv_record *rec, long col)
@@ -318,7 +329,7 @@ static char detect_delimiter(const char *s, size_t n)
     return ',';
 }
 
-static bm_status read_file(const char *path, char **out, size_t *n)
+bm_status bm_i_read_file(const char *path, char **out, size_t *n)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -383,17 +394,11 @@ bm_status bm_csv_read_ex(const char *path, const bm_csv_format *fmt, bm_csv_call
     r.line = 1;
     r.at_boundary = 1;
 
-    if ((st = read_file(path, &raw, &n)) != BM_OK)
+    if ((st = bm_i_read_file(path, &raw, &n)) != BM_OK)
         goto done;
 
     if (info) {
-        struct sha256_ctx sha;
-        uint8_t digest[SHA256_DIGEST_SIZE];
-        sha256_init(&sha);
-        sha256_update(&sha, n, (const uint8_t *)raw);
-        sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
-        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-            snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
+        bm_i_sha256_hex(raw, n, info->sha256);
         info->converted_cp1252 = 0;
     }
 

@@ -56,7 +56,6 @@
 #include <iconv.h>
 #include <locale.h>
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,35 +244,6 @@ const char *bm_graph_format_name(bm_graph_format fmt)
 }
 
 /* ---- the file ---------------------------------------------------------------- */
-
-static bm_status read_whole(const char *path, char **out, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return bm_error_set(BM_EINPUT, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return bm_error_set(BM_EINPUT, "%s: not a regular file", path);
-    }
-    size_t size = (size_t)sb.st_size;
-    char *buf = malloc(size + 1);
-    if (!buf) {
-        fclose(f);
-        return bm_error_set(BM_EINTERNAL, "%s: out of memory reading %zu bytes", path, size);
-    }
-    size_t got = fread(buf, 1, size, f);
-    int err = ferror(f);
-    fclose(f);
-    if (err || got != size) {
-        free(buf);
-        return bm_error_set(BM_EINPUT, "%s: read error", path);
-    }
-    buf[size] = '\0';
-    *out = buf;
-    *n = size;
-    return BM_OK;
-}
 
 /* ---- the graph as plain arrays ------------------------------------------------ */
 
@@ -1379,16 +1349,10 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
     memset(&x, 0, sizeof x);
     pajek_values pv = {NULL, 0, 0};
 
-    if ((st = read_whole(path, &bytes, &n)) != BM_OK)
+    if ((st = bm_i_read_file(path, &bytes, &n)) != BM_OK)
         goto done;
     if (info) {
-        struct sha256_ctx sha;
-        uint8_t digest[SHA256_DIGEST_SIZE];
-        sha256_init(&sha);
-        sha256_update(&sha, n, (const uint8_t *)bytes);
-        sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
-        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-            snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
+        bm_i_sha256_hex(bytes, n, info->sha256);
         info->delimiter = 0;
         info->converted_cp1252 = 0;
     }

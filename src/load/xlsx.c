@@ -33,13 +33,11 @@
 #include <expat.h>
 #include <limits.h>
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <zip.h>
 #include "bridgemap/table.h"
 #include "internal.h"
@@ -1373,50 +1371,16 @@ bm_status bm_i_xlsx_sheets_mem(const char *path, const void *bytes, size_t n, ch
     return st;
 }
 
-static bm_status read_whole(const char *path, char **out, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return bm_error_set(BM_EINPUT, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return bm_error_set(BM_EINPUT, "%s: not a regular file", path);
-    }
-    size_t size = (size_t)sb.st_size;
-    char *b = malloc(size ? size : 1);
-    if (!b) {
-        fclose(f);
-        return bm_error_set(BM_EINTERNAL, "%s: out of memory reading %zu bytes", path, size);
-    }
-    size_t got = fread(b, 1, size, f);
-    int err = ferror(f);
-    fclose(f);
-    if (err || got != size) {
-        free(b);
-        return bm_error_set(BM_EINPUT, "%s: read error", path);
-    }
-    *out = b;
-    *n = size;
-    return BM_OK;
-}
-
 bm_status bm_xlsx_read(const char *path, const char *sheet, bm_csv_callback cb, void *ctx,
                        bm_csv_info *info)
 {
     char *bytes = NULL;
     size_t n = 0;
-    bm_status st = read_whole(path, &bytes, &n);
+    bm_status st = bm_i_read_file(path, &bytes, &n);
     if (st != BM_OK)
         return st;
     if (info) {
-        struct sha256_ctx sha;
-        uint8_t digest[SHA256_DIGEST_SIZE];
-        sha256_init(&sha);
-        sha256_update(&sha, n, (const uint8_t *)bytes);
-        sha256_digest(&sha, SHA256_DIGEST_SIZE, digest);
-        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-            snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
+        bm_i_sha256_hex(bytes, n, info->sha256);
         info->delimiter = 0;
         info->converted_cp1252 = 0;
     }
@@ -1431,7 +1395,7 @@ bm_status bm_xlsx_sheets(const char *path, char ***names, size_t *count)
     size_t n = 0;
     *names = NULL;
     *count = 0;
-    bm_status st = read_whole(path, &bytes, &n);
+    bm_status st = bm_i_read_file(path, &bytes, &n);
     if (st == BM_OK)
         st = bm_i_xlsx_sheets_mem(path, bytes, n, names, count);
     free(bytes);
