@@ -115,36 +115,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifndef BM_LIBFUZZER
-/* Replay: every file of the directories given. */
-int main(int argc, char **argv)
-{
-    size_t n = 0;
-    for (int a = 1; a < argc; a++) {
-        DIR *d = opendir(argv[a]);
-        if (!d) {
-            perror(argv[a]);
-            return 2;
-        }
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (e->d_name[0] == '.')
-                continue;
-            char p[4096];
-            snprintf(p, sizeof p, "%s/%s", argv[a], e->d_name);
-            FILE *f = fopen(p, "rb");
-            if (!f)
-                continue;
-            uint8_t *buf = malloc(1 << 20);
-            size_t got = fread(buf, 1, 1 << 20, f);
-            fclose(f);
-            LLVMFuzzerTestOneInput(buf, got);
-            free(buf);
-            n++;
-        }
-        closedir(d);
-    }
-    printf("%zu passed, 0 failed\n", n);
-    return n > 0 ? 0 : 1;
-}
-#endif
+#include "replay.h"
