@@ -59,6 +59,8 @@ struct bm_network {
     char date_min[11], date_max[11]; /* of the dated records read ("" when none) */
     size_t undated, first_undated_line; /* records with an empty date (with a date column) */
     int has_date_column;
+    const char *records_format; /* static: "CSV", "xlsx", "GraphML", "GML", "Pajek"; NULL
+                                   without a records file */
     /* Affiliations (load/affiliations.c): activities, each with its
      * participants act_members[act_off[k] .. act_off[k+1]) ascending, and
      * per tie the number of activities the pair shares. */
@@ -252,6 +254,10 @@ typedef struct bm_csv_info {
 /* Reads a regular file whole into *out (malloc'd, NUL-terminated; inputs are
  * only ever opened for reading); errors name path. */
 bm_status bm_i_read_file(const char *path, char **out, size_t *n);
+/* *buf (*n bytes, malloc'd) as UTF-8: unchanged when it is valid UTF-8, else
+ * read as Windows-1252 (ISO-8859-1 when it has bytes 1252 leaves undefined)
+ * and replaced by its conversion, with *converted set. */
+bm_status bm_i_text_to_utf8(const char *path, char **buf, size_t *n, int *converted);
 /* The SHA-256 of n bytes as 64 lowercase hex digits and a NUL. */
 void bm_i_sha256_hex(const void *bytes, size_t n, char hex[65]);
 

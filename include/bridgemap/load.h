@@ -1,4 +1,4 @@
-/* bridgemap/load.h: building a network from CSV files.
+/* bridgemap/load.h: building a network from CSV, .xlsx or graph files.
  *
  * Records file: a header row naming at least `source` and `target`; optional
  * `weight` (a number > 0, default 1; an empty cell counts as 1 and is
@@ -24,6 +24,19 @@
  * line ends, RFC 4180 quoting including separators and newlines inside quotes.
  * With semicolons a decimal comma is accepted in numbers ("1,5").
  *
+ * Graph files: a records_path in GraphML, GML or Pajek .net (detected by
+ * content, else by extension .graphml/.xml, .gml, .net/.paj) is read through
+ * igraph's readers. Its nodes are the actors table (node attributes become
+ * actor attributes; isolated nodes are kept) unless actors_path is given: then
+ * the actors file gives the attributes, the nodes' own attributes are not
+ * read, and nodes it does not list are added and counted as unlisted. An edge
+ * attribute "weight" is the weight (Pajek: the value on the line, 1 when
+ * none); other edge attributes are not read. The file's direction is kept
+ * (GraphML edgedefault, GML directed, Pajek *Arcs) unless undirected is set.
+ * Column, delimiter, encoding, sheet and date options are refused for a
+ * graph file. Errors name "FILE: node N" / "FILE: edge N" (N 1-based in file
+ * order) or FILE:LINE where the file's text is at fault.
+ *
  * Errors name the place: "FILE:LINE:COLUMN: what is wrong", LINE where the
  * record starts (1-based, header = 1), COLUMN the 1-based field. */
 #ifndef BRIDGEMAP_LOAD_H
@@ -45,7 +58,12 @@ typedef enum bm_projection {
 typedef struct bm_load_options {
     const char *records_path; /* required */
     const char *actors_path;  /* NULL: actors are the ids seen in records */
-    int directed;             /* keep direction of records */
+    int directed;             /* keep direction of records (a graph file: its own
+                                 direction is kept anyway; an undirected one with
+                                 directed set is an error) */
+    int undirected;           /* a directed graph file's arcs become undirected ties
+                                 (a->b and b->a add up); CSV and .xlsx records are
+                                 undirected unless directed is set */
     int unweighted;           /* every tie weighs 1: the weight column and repeated
                                  records do not add weight (count still counts) */
     const char *date_from;    /* NULL, or keep records dated on/after YYYY-MM-DD */

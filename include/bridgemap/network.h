@@ -73,6 +73,9 @@ size_t bm_network_empty_weights(const bm_network *net);
  * first appearance, each with its participants (actor indexes, ascending)
  * and the dates of its first and last dated participation ("" when none).
  * Per tie: how many activities the pair shares (0 without affiliations). */
+/* The records file's format: "CSV", "xlsx", "GraphML", "GML" or "Pajek"
+ * (NULL when the network comes from affiliations alone). */
+const char *bm_network_records_format(const bm_network *net);
 int bm_network_has_affiliations(const bm_network *net);
 size_t bm_network_activity_count(const bm_network *net);
 const char *bm_network_activity_name(const bm_network *net, size_t k);

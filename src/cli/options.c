@@ -13,7 +13,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
-               O_AFF_SHEET, O_PROGRESS } opt_id;
+               O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -39,7 +39,10 @@ static const opt_spec specs[] = {
     {O_OUT, "output", 'o', "FILE", CMD_RENDER,
      "the map file; its extension picks the format: .svg .png .pdf or .dot (laid-out DOT)"},
     {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
-     "records are directed (source -> target); default: undirected"},
+     "records are directed (source -> target); default: undirected (a GraphML, GML or Pajek "
+     "file keeps its own direction)"},
+    {O_UNDIRECTED, "undirected", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+     "read a directed GraphML, GML or Pajek file's arcs as undirected ties (a->b and b->a add up)"},
     {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
      "every tie weighs 1: the weight column and repeated records add no weight"},
     {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
@@ -274,6 +277,7 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_GROUP: o->group = val; break;
         case O_OUT: o->out = val; break;
         case O_DIRECTED: o->directed = 1; break;
+        case O_UNDIRECTED: o->undirected = 1; break;
         case O_UNWEIGHTED: o->unweighted = 1; break;
         case O_FROM: o->from = val; break;
         case O_TO: o->to = val; break;
@@ -374,6 +378,8 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     }
     if (o->paths < 0)
         return usage_error(cmd_name, "%s", "--approx and --exact exclude each other");
+    if (o->directed && o->undirected)
+        return usage_error(cmd_name, "%s", "--directed and --undirected exclude each other");
     if (!o->help && !o->records && !o->affiliations)
         return usage_error(cmd_name, "%s", "no records file given (nor --affiliations)");
     return 0;
@@ -505,6 +511,7 @@ void cli_load_options(const cli_opts *o, bm_load_options *out)
     lo.records_path = o->records;
     lo.actors_path = o->actors;
     lo.directed = o->directed;
+    lo.undirected = o->undirected;
     lo.unweighted = o->unweighted;
     lo.date_from = o->from;
     lo.date_to = o->to;
@@ -540,8 +547,13 @@ int cli_load(const cli_opts *o, bm_network **net)
      * for a person a records file with a header and nothing else is a mistake. */
     if (o->records && !o->affiliations && bm_network_record_count(*net) == 0 &&
         bm_network_records_outside_window(*net) == 0) {
+        const char *fmt = bm_network_records_format(*net);
+        int graph = fmt && strcmp(fmt, "CSV") && strcmp(fmt, "xlsx");
         bm_network_free(*net);
         *net = NULL;
+        if (graph)
+            return cli_fail(o, bm_error_set(BM_EINPUT, "%s: the graph has no edges (nothing to "
+                                            "analyse)", o->records));
         return cli_fail(o, bm_error_set(BM_EINPUT, "%s: no records after the header (nothing to "
                                         "analyse)", o->records));
     }

@@ -215,6 +215,25 @@ static int convert_to_utf8(const char *from, const char *buf, size_t n, char **o
     return 0;
 }
 
+bm_status bm_i_text_to_utf8(const char *path, char **buf, size_t *n, int *converted)
+{
+    *converted = 0;
+    if (is_valid_utf8((const unsigned char *)*buf, *n))
+        return BM_OK;
+    char *out = NULL;
+    size_t out_n = 0;
+    /* Windows-1252 leaves five bytes undefined; ISO-8859-1 maps them all */
+    if (convert_to_utf8("WINDOWS-1252", *buf, *n, &out, &out_n) != 0 &&
+        convert_to_utf8("ISO-8859-1", *buf, *n, &out, &out_n) != 0)
+        return bm_error_set(BM_EINTERNAL, "%s: out of memory converting the text to UTF-8", path);
+    out[out_n] = '\0'; /* room: the conversion is at most 3n of its 3n + 16 bytes */
+    free(*buf);
+    *buf = out;
+    *n = out_n;
+    *converted = 1;
+    return BM_OK;
+}
+
 typedef struct reader {
     const char *path;
     bm_csv_callback cb;

@@ -249,9 +249,10 @@ const char *bm_graph_format_name(bm_graph_format fmt)
 
 typedef struct gf_col {
     char *name;
+    const char *attr;             /* igraph's attribute name */
     igraph_attribute_type_t type; /* NUMERIC, BOOLEAN or STRING */
     double *num;
-    unsigned char *flag;
+    unsigned char *flag;          /* 0 false, 1 true, 2 missing (GraphML: no <data>, no default) */
     char **str;
 } gf_col;
 
@@ -304,6 +305,96 @@ static char *gf_strdup_trim(gf_graph *g, const char *s)
                    s[len - 1] == '\r'))
         len--;
     return bm_arena_strndup(&g->arena, s, len);
+}
+
+/* GML text writes characters outside ASCII (and & " themselves) as
+ * entities: "&name;" with the ISO 8859-1 names of HTML 4 (Himsolt 1997,
+ * section 2.2; "&#197;" as NetworkX's write_gml does). igraph 0.10's GML
+ * reader leaves them as they are; decoded here in place (an entity is never
+ * shorter than its UTF-8). An unknown "&...;" stays as written. */
+static const char *const latin1_names[96] = {
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute",
+    "ucirc", "uuml", "yacute", "thorn", "yuml"};
+
+static size_t put_utf8(char *o, unsigned long cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The code point of the entity body e[0 .. len) ("#197", "#xC5", "aring",
+ * "amp"), or -1. */
+static long entity_code(const char *e, size_t len)
+{
+    static const struct { const char *name; long cp; } basic[] = {
+        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    if (len >= 2 && e[0] == '#') {
+        int hex = e[1] == 'x' || e[1] == 'X';
+        size_t i = hex ? 2 : 1;
+        if (i == len || len - i > 8)
+            return -1;
+        unsigned long cp = 0;
+        for (; i < len; i++) {
+            int d = isdigit((unsigned char)e[i]) ? e[i] - '0'
+                    : hex && isxdigit((unsigned char)e[i]) ? tolower((unsigned char)e[i]) - 'a' + 10
+                    : -1;
+            if (d < 0)
+                return -1;
+            cp = cp * (hex ? 16u : 10u) + (unsigned long)d;
+        }
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return -1;
+        return (long)cp;
+    }
+    for (size_t k = 0; k < sizeof basic / sizeof basic[0]; k++)
+        if (strlen(basic[k].name) == len && memcmp(basic[k].name, e, len) == 0)
+            return basic[k].cp;
+    for (size_t k = 0; k < 96; k++)
+        if (strlen(latin1_names[k]) == len && memcmp(latin1_names[k], e, len) == 0)
+            return (long)(0xA0 + k);
+    return -1;
+}
+
+static void gml_unescape(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p;) {
+        const char *semi = *p == '&' ? strchr(p + 1, ';') : NULL;
+        long cp = semi && semi - p <= 10 ? entity_code(p + 1, (size_t)(semi - p - 1)) : -1;
+        if (cp < 0) {
+            *o++ = *p++;
+            continue;
+        }
+        o += put_utf8(o, (unsigned long)cp);
+        p = semi + 1;
+    }
+    *o = '\0';
 }
 
 /* ---- messages ------------------------------------------------------------------ */
@@ -567,7 +658,7 @@ static bm_status copy_graph(gf_graph *g, const igraph_t *ig, bm_graph_format fmt
         gf_col *c = &g->cols[g->ncols];
         memset(c, 0, sizeof *c);
         c->type = type;
-        if (!(c->name = column_name(g, fmt, &vnames, name, k)))
+        if (!(c->name = column_name(g, fmt, &vnames, name, k)) || !(c->attr = gf_strdup(g, name)))
             goto oom;
         size_t n1 = g->n ? g->n : 1;
         if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
@@ -586,9 +677,12 @@ static bm_status copy_graph(gf_graph *g, const igraph_t *ig, bm_graph_format fmt
             GF_IG(igraph_cattribute_VASV(ig, name, igraph_vss_all(), &sv));
             if (!(c->str = malloc(n1 * sizeof *c->str)))
                 goto oom;
-            for (size_t v = 0; v < g->n; v++)
+            for (size_t v = 0; v < g->n; v++) {
                 if (!(c->str[v] = gf_strdup_trim(g, igraph_strvector_get(&sv, (igraph_integer_t)v))))
                     goto oom;
+                if (fmt == BM_GRAPH_GML)
+                    gml_unescape(c->str[v]);
+            }
         }
         g->ncols++;
     }
@@ -718,6 +812,16 @@ typedef struct gx_id {
     int edge_end;       /* 0 source, 1 target */
 } gx_id;
 
+/* A <key for="node" attr.type="boolean">: igraph 0.10.2 reads a node
+ * without its <data> as false; bridgemap writes it as missing (empty)
+ * unless the key has a <default>. seen[k]: the k-th <node> has the data. */
+typedef struct gx_bkey {
+    const char *id, *name;
+    int has_default;
+    unsigned char *seen;
+    size_t cap;
+} gx_bkey;
+
 typedef struct gx {
     XML_Parser p;
     const char *path;
@@ -736,6 +840,9 @@ typedef struct gx {
     size_t n_slots;
     size_t nodes;
     int id_key;         /* a <key for="node" attr.name="id"> */
+    gx_bkey *bkeys;
+    size_t n_bkeys;
+    size_t in_bkey;     /* index + 1 of the boolean key being read, else 0 */
 } gx;
 
 static size_t gx_line(gx *x) { return (size_t)XML_GetCurrentLineNumber(x->p); }
@@ -877,6 +984,57 @@ static void gx_edge(gx *x, const char **atts)
     }
 }
 
+static void gx_key(gx *x, const char **atts)
+{
+    const char *id = gx_attr(x, atts, "id"), *an = gx_attr(x, atts, "attr.name");
+    const char *fo = gx_attr(x, atts, "for"), *ty = gx_attr(x, atts, "attr.type");
+    x->in_bkey = 0;
+    if (!id || !an || !fo || !ty || strcmp(fo, "node") != 0 || strcmp(ty, "boolean") != 0)
+        return;
+    gx_bkey *k = realloc(x->bkeys, (x->n_bkeys + 1) * sizeof *k);
+    if (!k) {
+        gx_fail(x, BM_EINTERNAL, "%s: out of memory", x->path);
+        return;
+    }
+    x->bkeys = k;
+    k = &x->bkeys[x->n_bkeys];
+    memset(k, 0, sizeof *k);
+    if (!(k->id = bm_arena_strndup(x->arena, id, strlen(id))) ||
+        !(k->name = bm_arena_strndup(x->arena, an, strlen(an)))) {
+        gx_fail(x, BM_EINTERNAL, "%s: out of memory", x->path);
+        return;
+    }
+    x->in_bkey = ++x->n_bkeys;
+}
+
+/* A <data> inside the current <node> (x->nodes - 1): marks a boolean key seen. */
+static void gx_data(gx *x, const char **atts)
+{
+    const char *key = gx_attr(x, atts, "key");
+    if (!key || !x->nodes)
+        return;
+    size_t node = x->nodes - 1;
+    for (size_t i = 0; i < x->n_bkeys; i++) {
+        gx_bkey *k = &x->bkeys[i];
+        if (strcmp(k->id, key) != 0)
+            continue;
+        if (node >= k->cap) {
+            size_t cap = k->cap ? k->cap : 256;
+            while (cap <= node)
+                cap *= 2;
+            unsigned char *s = realloc(k->seen, cap);
+            if (!s) {
+                gx_fail(x, BM_EINTERNAL, "%s: out of memory", x->path);
+                return;
+            }
+            memset(s + k->cap, 0, cap - k->cap);
+            k->seen = s;
+            k->cap = cap;
+        }
+        k->seen[node] = 1;
+    }
+}
+
 static void XMLCALL gx_start(void *data, const char *name, const char **atts)
 {
     gx *x = data;
@@ -899,6 +1057,12 @@ static void XMLCALL gx_start(void *data, const char *name, const char **atts)
         if (an && strcmp(an, "id") == 0 && fo && strcmp(fo, "node") == 0 &&
             gx_attr(x, atts, "attr.type"))
             x->id_key = 1;
+        gx_key(x, atts);
+    } else if (x->depth == 3 && x->in_bkey && strcmp(local, "default") == 0) {
+        x->bkeys[x->in_bkey - 1].has_default = 1;
+    } else if (x->graph_depth && x->depth == x->graph_depth + 2 && x->item == 1 &&
+               strcmp(local, "data") == 0) {
+        gx_data(x, atts);
     } else if (x->depth == 2 && strcmp(local, "graph") == 0) {
         if (x->graphs++ == 0) {
             x->graph_depth = 2;
@@ -954,6 +1118,8 @@ static void XMLCALL gx_end(void *data, const char *name)
         x->item = 0;
     if (x->graph_depth && x->depth == x->graph_depth)
         x->graph_depth = 0;
+    if (x->depth == 2)
+        x->in_bkey = 0;
     x->depth--;
 }
 
@@ -1050,6 +1216,22 @@ static bm_status graphml_ids(gf_graph *g, const char *path, const gx *x)
         g->ids[v] = (char *)x->ids[v].id;
         g->row_of[v] = (size_t)x->ids[v].node;
         g->order[x->ids[v].node] = v;
+    }
+    /* a boolean without its <data> and without a <default>: missing, not false */
+    for (size_t c = 0; c < g->ncols; c++) {
+        gf_col *col = &g->cols[c];
+        if (col->type != IGRAPH_ATTRIBUTE_BOOLEAN)
+            continue;
+        for (size_t i = 0; i < x->n_bkeys; i++) {
+            const gx_bkey *k = &x->bkeys[i];
+            if (k->has_default || strcmp(k->name, col->attr) != 0)
+                continue;
+            for (size_t v = 0; v < g->n; v++) {
+                size_t node = (size_t)x->ids[v].node;
+                if (node >= k->cap || !k->seen[node])
+                    col->flag[v] = 2;
+            }
+        }
     }
     return BM_OK;
 }
@@ -1265,7 +1447,7 @@ static bm_status emit(const gf_graph *g, const char *path, bm_csv_callback actor
                 if (c->type == IGRAPH_ATTRIBUTE_NUMERIC)
                     fields[1 + k] = (char *)number_text(scratch[1 + k], c->num[v]);
                 else if (c->type == IGRAPH_ATTRIBUTE_BOOLEAN)
-                    fields[1 + k] = (char *)(c->flag[v] ? "TRUE" : "FALSE");
+                    fields[1 + k] = (char *)(c->flag[v] == 2 ? "" : c->flag[v] ? "TRUE" : "FALSE");
                 else
                     fields[1 + k] = c->str[v];
             }
@@ -1369,6 +1551,16 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
         st = bm_error_set(BM_EINPUT, "%s: %s: the file is empty", path, not_valid(fmt));
         goto done;
     }
+    /* GML is ISO-8859-1 by its definition (Himsolt 1997) and Pajek files
+     * from Windows are Windows-1252; GraphML says its encoding (expat and
+     * libxml2 convert). Text that is not UTF-8 is read as Windows-1252. */
+    if (fmt != BM_GRAPH_GRAPHML) {
+        int converted = 0;
+        if ((st = bm_i_text_to_utf8(path, &bytes, &n, &converted)) != BM_OK)
+            goto done;
+        if (info)
+            info->converted_cp1252 = converted;
+    }
     if (fmt == BM_GRAPH_PAJEK && (st = pajek_scan(path, bytes, n, &found, &pv)) != BM_OK)
         goto done;
     if (fmt == BM_GRAPH_GRAPHML) {
@@ -1406,6 +1598,9 @@ bm_status bm_graph_read(const char *path, bm_graph_format fmt, int *directed,
 done:
     free(x.ids);
     free(x.slots);
+    for (size_t i = 0; i < x.n_bkeys; i++)
+        free(x.bkeys[i].seen);
+    free(x.bkeys);
     free(pv.has);
     gf_graph_free(&g);
     free(bytes);

@@ -302,6 +302,7 @@ typedef struct records_ctx {
     const char *path;
     size_t *ids_cap;
     int header_done;
+    int directed;              /* keep the records' direction */
     long c_src, c_tgt, c_w, c_date;
     const char *sheet, *item;  /* of the header's bm_csv_record, for locations */
     bm_date_format date_format;
@@ -527,7 +528,7 @@ static bm_status flush_pending(records_ctx *c)
             net->self_loops++;
             continue;
         }
-        if (!c->opt->directed && u > v) {
+        if (!c->directed && u > v) {
             long t = u;
             u = v;
             v = t;
@@ -857,6 +858,88 @@ static bm_status check_shared_ids(const bm_network *net, const bm_load_options *
                         ac->col_names[ac->id_col], first, hint);
 }
 
+/* ---- graph files (GraphML, GML, Pajek) ------------------------------------ */
+
+/* With --actors, the graph's nodes only add actors: isolated nodes are kept,
+ * nodes the actors file does not list are added and counted as records'
+ * unlisted actors are; the nodes' own attributes are not read (the actors
+ * file gives the attributes). */
+typedef struct nodes_ctx {
+    bm_network *net;
+    const bm_load_options *opt;
+    size_t *ids_cap;
+    int header_seen;
+} nodes_ctx;
+
+static bm_status node_row(const bm_csv_record *rec, void *vctx)
+{
+    nodes_ctx *c = vctx;
+    char loc[512];
+    if (!c->header_seen) {
+        c->header_seen = 1;
+        return BM_OK;
+    }
+    char *id = rec->fields[0];
+    size_t len = bm_i_trim(&id, rec->lens[0]);
+    if (len == 0)
+        return bm_error_set(BM_EINPUT, "%s: empty id",
+                            bm_loc(loc, sizeof loc, c->opt->records_path, rec, 0));
+    if (len > BM_MAX_ID_BYTES)
+        return bm_error_set(BM_EINPUT, "%s: id of %zu bytes; ids are at most %d bytes",
+                            bm_loc(loc, sizeof loc, c->opt->records_path, rec, 0), len,
+                            BM_MAX_ID_BYTES);
+    long idx;
+    int added;
+    bm_status st = intern_id(c->net, c->ids_cap, id, len, 1, &idx, &added);
+    if (st == BM_OK && added && c->opt->strict)
+        return bm_error_set(BM_EINPUT, "%s: actor '%.*s' is not in the actors file %s (--strict)",
+                            bm_loc(loc, sizeof loc, c->opt->records_path, rec, 0), (int)len, id,
+                            c->opt->actors_path);
+    return st;
+}
+
+/* The edges of a graph file go to records_row once the file's direction is
+ * known (bm_graph_read sets it before the first edge row). */
+typedef struct edges_ctx {
+    records_ctx *rc;
+    const int *file_directed;
+    const char *format;
+} edges_ctx;
+
+static bm_status edge_row(const bm_csv_record *rec, void *vctx)
+{
+    edges_ctx *g = vctx;
+    records_ctx *rc = g->rc;
+    if (!rc->header_done) {
+        if (rc->opt->directed && !*g->file_directed)
+            return bm_error_set(BM_EUSAGE, "%s: the %s graph is undirected; --directed cannot give "
+                                "its edges a direction", rc->path, g->format);
+        rc->directed = rc->opt->undirected ? 0 : *g->file_directed;
+        rc->net->directed = rc->directed;
+    }
+    return records_row(rec, rc);
+}
+
+/* Options that name CSV or workbook columns or cells mean nothing for a
+ * graph file: said, not ignored. */
+static bm_status check_graph_options(const bm_load_options *opt, const char *format)
+{
+    const char *dates = opt->date_from ? "--from" : opt->date_to ? "--to" : NULL;
+    if (dates)
+        return bm_error_set(BM_EUSAGE, "%s is a %s file: its edges have no dates, so %s cannot "
+                            "select them (give dated CSV or .xlsx records)", opt->records_path,
+                            format, dates);
+    const char *bad = opt->source_col ? "--source-col" : opt->target_col ? "--target-col"
+                      : opt->weight_col ? "--weight-col" : opt->date_col ? "--date-col"
+                      : opt->delimiter ? "--delimiter" : opt->encoding ? "--encoding"
+                      : opt->records_sheet ? "--sheet" : NULL;
+    if (bad)
+        return bm_error_set(BM_EUSAGE, "%s is a %s file: %s applies to CSV and .xlsx tables only "
+                            "(an edge attribute 'weight', when present, is the weight)",
+                            opt->records_path, format, bad);
+    return BM_OK;
+}
+
 bm_status bm_load(bm_network **out, const bm_load_options *opt)
 {
     bm_status st = BM_OK;
@@ -871,6 +954,8 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
 
     if (!opt || (!opt->records_path && !opt->affiliations_path))
         return bm_error_set(BM_EUSAGE, "no records file given (nor an affiliations file)");
+    if (opt->directed && opt->undirected)
+        return bm_error_set(BM_EUSAGE, "directed and undirected exclude each other");
     if (opt->affiliations_path && opt->directed)
         return bm_error_set(BM_EUSAGE, "--affiliations makes undirected co-participation ties; it "
                             "cannot be combined with --directed");
@@ -891,11 +976,16 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         return bm_error_set(BM_EINTERNAL, "out of memory");
     bm_arena_init(&net->arena);
     net->directed = opt->directed != 0;
+    rc.directed = net->directed;
     if (igraph_vector_init(&net->weight, 0) || igraph_vector_int_init(&net->count, 0)) {
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
 
+    bm_graph_format gfmt = opt->records_path ? bm_graph_format_of(opt->records_path) : BM_GRAPH_NONE;
+    const char *gname = bm_graph_format_name(gfmt);
+    if (gfmt != BM_GRAPH_NONE && (st = check_graph_options(opt, gname)) != BM_OK)
+        goto done;
     if (opt->actors_path) {
         bm_csv_info info;
         ac.net = net;
@@ -932,7 +1022,32 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
         st = bm_error_set(BM_EINTERNAL, "out of memory");
         goto done;
     }
-    if (opt->records_path) {
+    if (gfmt != BM_GRAPH_NONE) {
+        /* The nodes are the actors table unless --actors gives one. */
+        bm_csv_info info;
+        int file_directed = 0;
+        nodes_ctx nc = {net, opt, &ids_cap, 0};
+        edges_ctx ec = {&rc, &file_directed, gname};
+        if (!opt->actors_path) {
+            ac.net = net;
+            ac.opt = opt;
+            ac.path = opt->records_path;
+            ac.ids_cap = &ids_cap;
+            net->has_actors_file = 1;
+        }
+        st = opt->actors_path
+             ? bm_graph_read(opt->records_path, gfmt, &file_directed, node_row, &nc, edge_row, &ec, &info)
+             : bm_graph_read(opt->records_path, gfmt, &file_directed, actors_row, &ac, edge_row, &ec, &info);
+        if (st != BM_OK || (st = flush_pending(&rc)) != BM_OK)
+            goto done;
+        if (!opt->actors_path)
+            net->n_listed = ac.n_listed;
+        net->records_format = gname;
+        net->input_path[net->n_inputs] = bm_arena_strndup(&net->arena, opt->records_path,
+                                                          strlen(opt->records_path));
+        memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
+        net->n_inputs++;
+    } else if (opt->records_path) {
         bm_csv_info info;
         /* The delimiter is only known inside bm_csv_read; a semicolon file from
          * a decimal-comma locale is the common case, so we peek first. */
@@ -959,12 +1074,19 @@ bm_status bm_load(bm_network **out, const bm_load_options *opt)
                               "target columns)", opt->records_path);
             goto done;
         }
+        net->records_format = bm_file_is_zip(opt->records_path) ? "xlsx" : "CSV";
         net->input_path[net->n_inputs] = bm_arena_strndup(&net->arena, opt->records_path,
                                                           strlen(opt->records_path));
         memcpy(net->input_sha256[net->n_inputs], info.sha256, 65);
         net->n_inputs++;
     }
     rc.n_records_kept = rc.nrec;
+    if (opt->affiliations_path && net->directed) {
+        st = bm_error_set(BM_EUSAGE, "%s is a directed %s graph and --affiliations makes undirected "
+                          "co-participation ties; give --undirected to read its arcs as ties",
+                          opt->records_path, gname);
+        goto done;
+    }
     if (opt->affiliations_path &&
         ((st = bm_i_read_affiliations(net, opt, &ids_cap, rc.date_from, rc.date_to)) != BM_OK ||
          (st = add_projection(&rc)) != BM_OK))

@@ -90,6 +90,7 @@ size_t bm_network_listed_count(const bm_network *net) { return net->has_actors_f
 const char *bm_network_first_date(const bm_network *net) { return net->date_min; }
 const char *bm_network_last_date(const bm_network *net) { return net->date_max; }
 int bm_network_has_dates(const bm_network *net) { return net->has_date_column; }
+const char *bm_network_records_format(const bm_network *net) { return net->records_format; }
 size_t bm_network_undated_count(const bm_network *net) { return net->undated; }
 size_t bm_network_empty_weights(const bm_network *net) { return net->empty_weights; }
 int bm_network_has_affiliations(const bm_network *net) { return net->has_affiliations; }

@@ -209,6 +209,8 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
     /* what loading did to the records, so a reader can check nothing was lost silently */
     cJSON *ld = cJSON_AddObjectToObject(o, "loading");
     if (ld) {
+        if (bm_network_records_format(net))
+            cJSON_AddStringToObject(ld, "format", bm_network_records_format(net));
         cJSON_AddNumberToObject(ld, "records", (double)bm_network_record_count(net));
         cJSON_AddNumberToObject(ld, "records_outside_window",
                                 (double)bm_network_records_outside_window(net));

@@ -210,9 +210,49 @@ assert_stderr_lacks "no grouping" "no hint when Sektor groups"
 run render dk_r.csv --actors dk_a.csv -o g4.svg
 assert_eq "$(stderr_line 1)" "bridgemap: warning: no grouping: the actors file has no sector column; --color-by could take Afdeling (2 values), Niveau (2 values)" "render gives the hint too, with its option"
 
+# ---- graph files: GraphML, GML, Pajek (node attributes are actor attributes) ------------
+GR=$SRC/tests/data/graphs
+run analyze "$GR/cross_sector.graphml" -o gm1 --quiet --no-map
+assert_exit 0 "GraphML analysed with no conversion"
+assert_eq "$(csv_field gm1/actors.csv id hospital volunteers)|$(csv_field gm1/actors.csv id church staff)|$(csv_field gm1/actors.csv id bank sector)" "||private" "GraphML node attributes; a missing boolean and int stay empty"
+# eight <edge>s, kommune-hospital twice (3 + 1), so seven ties; by sector 4 cross, 3 inside:
+# E-I = (4 - 3) / 7
+assert_eq "$("$PY" -c "import json;d=json.load(open('gm1/summary.json'));print(d['loading']['format'],d['ties'],round(d['ei_index'],6))")" "GraphML 7 0.142857" "GraphML: format, ties, E-I by sector"
+assert_eq "$("$PY" -c "import csv;print([(r['weight'],r['count']) for r in csv.DictReader(open('gm1/ties.csv')) if {r['source'],r['target']}=={'kommune','hospital'}])")" "[('4', '2')]" "a pair written twice adds up"
+run analyze "$GR/cross_sector.gml" -o gm2 --quiet --no-map
+assert_exit 0 "GML"
+assert_eq "$("$PY" -c "import json;d=json.load(open('gm2/summary.json'));print(d['loading']['format'],d['ties'])")" "GML 7" "GML: format, ties"
+run analyze "$GR/cross_sector.net" -o gm3 --quiet --no-map
+assert_exit 0 "Pajek"
+assert_eq "$("$PY" -c "import json;d=json.load(open('gm3/summary.json'));print(d['loading']['format'],d['ties'],d.get('groups'))")" "Pajek 7 None" "Pajek: format, ties, no sector (Pajek keeps partitions in .clu files)"
+# advice_directed.graphml: 5 arcs, one self-loop (dropped), ana-dan reciprocated
+run analyze "$GR/advice_directed.graphml" -o gm4 --quiet --no-map --group unit
+assert_exit 0 "directed GraphML"
+assert_eq "$("$PY" -c "import json;d=json.load(open('gm4/summary.json'));print(d['directed'],d['ties'])")" "True 4" "a directed graph stays directed: 4 arcs"
+run analyze "$GR/advice_directed.graphml" -o gm5 --quiet --no-map --undirected
+assert_exit 0 "--undirected"
+assert_eq "$("$PY" -c "import json;d=json.load(open('gm5/summary.json'));print(d['directed'],d['ties'])")" "False 3" "--undirected: ana-dan once, 3 ties"
+assert_eq "$("$PY" -c "import csv;print([r['weight'] for r in csv.DictReader(open('gm5/ties.csv')) if {r['source'],r['target']}=={'ana','dan'}])")" "['2']" "--undirected: the reciprocated pair weighs 2"
+# actors from a CSV file: the graph's node attributes are not read, its nodes must be listed
+printf 'id,sector\nana,a\nben,b\ncy,a\ndan,b\n' > adv_actors.csv
+run analyze "$GR/advice_directed.graphml" --actors adv_actors.csv -o gm6 --quiet --no-map
+assert_exit 0 "graph file with --actors"
+assert_eq "$("$PY" -c "import csv;f=csv.DictReader(open('gm6/actors.csv')).fieldnames;print(f[:2],'unit' in f,'name' in f)")" "['id', 'sector'] False False" "--actors gives the attributes, not the graph's unit/label"
+run analyze "$GR/cross_sector.graphml" --directed -o gm7
+assert_exit 2 "--directed on an undirected graph"
+assert_eq "$(stderr_line 1)" "bridgemap: $GR/cross_sector.graphml: the GraphML graph is undirected; --directed cannot give its edges a direction" "--directed refused with the reason"
+run analyze "$GR/cross_sector.net" --date-col when -o gm8
+assert_exit 2 "--date-col on a graph file"
+assert_eq "$(stderr_line 1)" "bridgemap: $GR/cross_sector.net is a Pajek file: --date-col applies to CSV and .xlsx tables only (an edge attribute 'weight', when present, is the weight)" "table options refused for graph files"
+assert_dir_clean gm7 "refused --directed writes nothing"
+assert_dir_clean gm8 "refused --date-col writes nothing"
+cp "$GR/graphml_content.txt" graph.txt
+run analyze graph.txt -o gm9 --quiet --no-map
+assert_exit 0 "GraphML detected by content under a .txt name"
+
 # ---- the help names the new options --------------------------------------------
 run analyze --help
-for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by --sheet --actors-sheet --affiliations-sheet; do
+for o in --source-col --target-col --weight-col --date-col --id-col --date-format --delimiter --encoding --strict --affiliations --projection --by --sheet --actors-sheet --affiliations-sheet --undirected; do
     assert_stdout_contains "$o" "analyze --help lists $o"
 done
 finish

@@ -133,10 +133,10 @@ static void test_cross_sector_graphml(void)
     CHECK(read_as("cross_sector.graphml", BM_GRAPH_GRAPHML, &a, &r, &dir, &info) == BM_OK);
     CHECK_NUM(r.wsum, 15.25); /* 3 + 2 + 1.5 + 4 + 1 + 2.5 + 0.25 + 1 */
     /* keys d0..d4 in file order; church has no staff (int: NaN, ""),
-     * hospital no volunteers (boolean: igraph reads FALSE) */
+     * hospital no volunteers (boolean without <data> or <default>: missing, not igraph's FALSE) */
     CHECK_STR(a.text, "0:id|name|sector|staff|budget|volunteers\n"
                       "1:kommune|City Council|public|120|12.5|FALSE\n"
-                      "2:hospital|Regional Hospital|public|800|300|FALSE\n"
+                      "2:hospital|Regional Hospital|public|800|300|\n"
                       "3:redcross|Red Cross|civil|12|0.75|TRUE\n"
                       "4:church|Parish Church|civil||0.1|TRUE\n"
                       "5:grocer|Corner Grocer|private|4|0.3|FALSE\n"
@@ -215,6 +215,18 @@ static void test_directed_graphml(void)
     CHECK_STR(r.text, "0:source|target\n1:ana|dan\n2:dan|ana\n3:ben|ana\n4:cy|cy\n5:cy|dan\n");
     CHECK(dir == 1);
     CHECK(!a.bad_record && !r.bad_record);
+}
+
+/* bool_default.graphml: b has no <data> for either key; member has
+ * <default>true</default> (GraphML 1.0 primer, section 2.4: the default
+ * applies where a node has no data), paid has none: its value is unknown */
+static void test_boolean_default(void)
+{
+    rows a, r;
+    int dir;
+    CHECK(read_as("bool_default.graphml", BM_GRAPH_GRAPHML, &a, &r, &dir, NULL) == BM_OK);
+    CHECK_STR(a.text, "0:id|member|paid\n1:a|FALSE|TRUE\n2:b|TRUE|\n3:c|TRUE|FALSE\n");
+    CHECK(dir == 0);
 }
 
 static void test_danish(void)
@@ -610,6 +622,7 @@ int main(void)
     test_cross_sector_gml();
     test_cross_sector_pajek();
     test_directed_graphml();
+    test_boolean_default();
     test_danish();
     test_directed_gml_and_pajek();
     test_singleton();
