@@ -48,6 +48,7 @@ typedef struct bm_analysis_options {
     unsigned jobs;           /* worker processes; 0: one per core */
     bm_paths_method paths;   /* AUTO (default), EXACT or SAMPLED */
     double epsilon, delta;   /* sampled: error bound; 0: BM_DEFAULT_EPSILON, BM_DEFAULT_DELTA */
+    int raw_csv;             /* write CSV cells as they are (BM_CSV_RAW): no formula guard */
 } bm_analysis_options;
 
 void bm_analysis_options_init(bm_analysis_options *opt);

@@ -16,9 +16,23 @@
 extern "C" {
 #endif
 
-/* Writes t as CSV (header row, comma separated, RFC 4180 quoting, LF). */
+/* Writes t as CSV (header row, comma separated, RFC 4180 quoting, LF).
+ *
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage
+ * return before one) as a formula, so an actor called =HYPERLINK(...) would
+ * become a live link in Excel (OWASP, "CSV Injection"). By default a text
+ * cell (header names included) that starts with one of = + - @ TAB CR gets
+ * a single quote in front ('=HYPERLINK(...)), the escape OWASP recommends
+ * and spreadsheets show as text; a cell that is a plain number ("-5",
+ * "+3.5", "-1e3") is left as it is. Number columns are never touched.
+ * BM_CSV_RAW writes every cell as it is. */
+enum { BM_CSV_RAW = 1 };
 bm_status bm_write_csv(const bm_table *t, const char *path);
 bm_status bm_write_csv_stream(const bm_table *t, FILE *f);
+bm_status bm_write_csv_ex(const bm_table *t, const char *path, unsigned flags);
+bm_status bm_write_csv_stream_ex(const bm_table *t, FILE *f, unsigned flags);
+/* Whether the default (guarded) writer puts a quote before text s. */
+int bm_csv_needs_guard(const char *s);
 
 /* Writes the one-row summary table as a JSON object, with "grouping" (or
  * null), "seed", "version" and "inputs" (file name and SHA-256 of each input)

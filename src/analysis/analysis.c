@@ -302,6 +302,7 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
     bm_status st;
     bm_output *output = NULL;
     char name[300];
+    unsigned csvf = a->opt.raw_csv ? BM_CSV_RAW : 0;
     if (!a->ran)
         return bm_error_set(BM_EUSAGE, "bm_analysis_write: run the analysis first");
     if ((st = bm_output_open(&output, dir)) != BM_OK)
@@ -309,36 +310,36 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
     bm_i_progress(map ? "Writing the tables and the map" : "Writing the tables", 0.0);
     for (size_t l = 0; l < a->levels; l++) {
         if (l == 0 &&
-            ((st = bm_write_csv(a->groups[0], bm_output_path(output, "groups.csv"))) != BM_OK ||
-             (st = bm_write_csv(a->pairs[0], bm_output_path(output, "group_pairs.csv"))) != BM_OK))
+            ((st = bm_write_csv_ex(a->groups[0], bm_output_path(output, "groups.csv"), csvf)) != BM_OK ||
+             (st = bm_write_csv_ex(a->pairs[0], bm_output_path(output, "group_pairs.csv"), csvf)) != BM_OK))
             goto done;
         if (a->levels > 1) {
             const char *col = bm_grouping_column(a->grouping[l]);
             level_file(name, sizeof name, "groups", col);
-            if ((st = bm_write_csv(a->groups[l], bm_output_path(output, name))) != BM_OK)
+            if ((st = bm_write_csv_ex(a->groups[l], bm_output_path(output, name), csvf)) != BM_OK)
                 goto done;
             level_file(name, sizeof name, "group_pairs", col);
-            if ((st = bm_write_csv(a->pairs[l], bm_output_path(output, name))) != BM_OK)
+            if ((st = bm_write_csv_ex(a->pairs[l], bm_output_path(output, name), csvf)) != BM_OK)
                 goto done;
         }
     }
     if (a->suggestions &&
-        (st = bm_write_csv(a->suggestions, bm_output_path(output, "suggestions.csv"))) != BM_OK)
+        (st = bm_write_csv_ex(a->suggestions, bm_output_path(output, "suggestions.csv"), csvf)) != BM_OK)
         goto done;
     if (a->activities &&
-        (st = bm_write_csv(a->activities, bm_output_path(output, "activities.csv"))) != BM_OK)
+        (st = bm_write_csv_ex(a->activities, bm_output_path(output, "activities.csv"), csvf)) != BM_OK)
         goto done;
     if (a->dependence &&
-        (st = bm_write_csv(a->dependence, bm_output_path(output, "group_pair_dependence.csv"))) != BM_OK)
+        (st = bm_write_csv_ex(a->dependence, bm_output_path(output, "group_pair_dependence.csv"), csvf)) != BM_OK)
         goto done;
     if (a->periods &&
-        ((st = bm_write_csv(a->periods, bm_output_path(output, "summary_by_period.csv"))) != BM_OK ||
+        ((st = bm_write_csv_ex(a->periods, bm_output_path(output, "summary_by_period.csv"), csvf)) != BM_OK ||
          (bm_table_find(a->periods, "ei_index") >= 0 && /* the E-I index needs a grouping */
           (st = bm_render_period_chart(a->periods, map ? map->title : NULL,
                                        bm_output_path(output, "ei_by_period.svg"))) != BM_OK)))
         goto done;
-    if ((st = bm_write_csv(a->actors, bm_output_path(output, "actors.csv"))) != BM_OK ||
-        (st = bm_write_csv(a->ties, bm_output_path(output, "ties.csv"))) != BM_OK ||
+    if ((st = bm_write_csv_ex(a->actors, bm_output_path(output, "actors.csv"), csvf)) != BM_OK ||
+        (st = bm_write_csv_ex(a->ties, bm_output_path(output, "ties.csv"), csvf)) != BM_OK ||
         (st = bm_write_summary_json(a->summary, a->net,
                                     a->levels ? bm_grouping_column(a->grouping[0]) : NULL, a->opt.seed,
                                     bm_output_path(output, "summary.json"))) != BM_OK)

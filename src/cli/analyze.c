@@ -109,6 +109,7 @@ int cmd_analyze(int argc, char **argv)
     ao.paths = mo.paths;
     ao.epsilon = mo.epsilon;
     ao.delta = mo.delta;
+    ao.raw_csv = o.raw_csv;
     if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

@@ -20,7 +20,7 @@ typedef struct cli_opts {
     const char *records, *actors, *group, *out;
     const char *from, *to;
     const char *size_by, *label_by, *title;
-    int directed, undirected, unweighted, quiet, help, no_map;
+    int directed, undirected, unweighted, quiet, help, no_map, raw_csv;
     unsigned long seed;
     size_t max_labels;
     size_t permutations;

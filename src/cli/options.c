@@ -13,7 +13,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
-               O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED } opt_id;
+               O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED, O_RAW_CSV } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
 
@@ -105,6 +105,10 @@ static const opt_spec specs[] = {
      "label permutations of the E-I test (default 10000; the p-value's resolution is 1/(N+1))"},
     {O_TOP, "top", 'n', "N", CMD_ANALYZE | CMD_SUGGEST,
      "how many introductions to suggest (default 10)"},
+    {O_RAW_CSV, "raw-csv", 0, NULL, CMD_ANALYZE | CMD_SUGGEST,
+     "write CSV cells exactly as they are; by default a text cell starting with = + - @ tab "
+     "or CR (which a spreadsheet would run as a formula, e.g. =HYPERLINK(...)) gets a ' in "
+     "front, plain numbers such as -5 excepted"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
     {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER,
      "worker processes for the shortest-path measures and the permutation test (default: one "
@@ -278,6 +282,7 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_OUT: o->out = val; break;
         case O_DIRECTED: o->directed = 1; break;
         case O_UNDIRECTED: o->undirected = 1; break;
+        case O_RAW_CSV: o->raw_csv = 1; break;
         case O_UNWEIGHTED: o->unweighted = 1; break;
         case O_FROM: o->from = val; break;
         case O_TO: o->to = val; break;

@@ -41,7 +41,7 @@ int cmd_suggest(int argc, char **argv)
     cli_measure_options(&o, &mo);
     mo.grouping = grouping;
     if ((st = bm_measures_suggestions(&sugg, net, &mo, o.top)) != BM_OK ||
-        (cli_leader() && (st = bm_write_csv_stream(sugg, stdout)) != BM_OK)) {
+        (cli_leader() && (st = bm_write_csv_stream_ex(sugg, stdout, o.raw_csv ? BM_CSV_RAW : 0)) != BM_OK)) {
         rc = cli_fail(&o, st);
         goto done;
     }

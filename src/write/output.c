@@ -20,8 +20,50 @@
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-static int put_csv_text(FILE *f, const char *s)
+/* OWASP, "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection):
+ * cells starting with = + - @ TAB CR; a plain number is no formula. */
+int bm_csv_needs_guard(const char *s)
 {
+    if (!s || s[0] == '\0' || !strchr("=+-@\t\r", s[0]))
+        return 0;
+    if (s[0] == '+' || s[0] == '-') {
+        const char *p = s + 1;
+        int digits = 0;
+        while (*p >= '0' && *p <= '9')
+            p++, digits++;
+        if (*p == '.')
+            for (p++; *p >= '0' && *p <= '9'; p++)
+                digits++;
+        if (digits && (*p == 'e' || *p == 'E')) {
+            const char *q = p + 1;
+            if (*q == '+' || *q == '-')
+                q++;
+            if (*q >= '0' && *q <= '9') {
+                while (*q >= '0' && *q <= '9')
+                    q++;
+                p = q;
+            }
+        }
+        if (digits && *p == '\0')
+            return 0;
+    }
+    return 1;
+}
+
+static int put_csv_text(FILE *f, const char *s, unsigned flags)
+{
+    if (!(flags & BM_CSV_RAW) && bm_csv_needs_guard(s)) {
+        /* the quote goes inside the CSV quoting, before the text */
+        if (fputs("\"'", f) < 0)
+            return -1;
+        for (const char *p = s; *p; p++) {
+            if (*p == '"' && fputc('"', f) == EOF)
+                return -1;
+            if (fputc(*p, f) == EOF)
+                return -1;
+        }
+        return fputc('"', f) == EOF ? -1 : 0;
+    }
     if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' '))
         return fputs(s, f) < 0 ? -1 : 0;
     if (fputc('"', f) == EOF)
@@ -37,13 +79,18 @@ static int put_csv_text(FILE *f, const char *s)
 
 bm_status bm_write_csv_stream(const bm_table *t, FILE *f)
 {
+    return bm_write_csv_stream_ex(t, f, 0);
+}
+
+bm_status bm_write_csv_stream_ex(const bm_table *t, FILE *f, unsigned flags)
+{
     size_t nc = bm_table_cols(t), nr = bm_table_rows(t);
     char num[32];
     int bad = 0;
     for (size_t c = 0; c < nc; c++) {
         if (c && fputc(',', f) == EOF)
             bad = 1;
-        bad |= put_csv_text(f, bm_table_col_name(t, c)) != 0;
+        bad |= put_csv_text(f, bm_table_col_name(t, c), flags) != 0;
     }
     bad |= fputc('\n', f) == EOF;
     for (size_t r = 0; r < nr && !bad; r++) {
@@ -51,7 +98,7 @@ bm_status bm_write_csv_stream(const bm_table *t, FILE *f)
             if (c && fputc(',', f) == EOF)
                 bad = 1;
             if (bm_table_col_type(t, c) == BM_COL_TEXT) {
-                bad |= put_csv_text(f, bm_table_text(t, c, r)) != 0;
+                bad |= put_csv_text(f, bm_table_text(t, c, r), flags) != 0;
             } else {
                 bm_format_number(num, bm_table_number(t, c, r));
                 bad |= fputs(num, f) < 0;
@@ -111,12 +158,17 @@ static bm_status close_temp(bm_status st, const char *path, char *tmp, FILE *f)
 
 bm_status bm_write_csv(const bm_table *t, const char *path)
 {
+    return bm_write_csv_ex(t, path, 0);
+}
+
+bm_status bm_write_csv_ex(const bm_table *t, const char *path, unsigned flags)
+{
     char *tmp;
     FILE *f;
     bm_status st = open_temp(path, &tmp, &f);
     if (st != BM_OK)
         return st;
-    st = bm_write_csv_stream(t, f);
+    st = bm_write_csv_stream_ex(t, f, flags);
     if (st != BM_OK)
         bm_error_set(st, "%s: %s", path, bm_error_last());
     return close_temp(st, path, tmp, f);

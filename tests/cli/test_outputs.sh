@@ -271,6 +271,44 @@ run analyze records.csv -a actors.csv -o o_levels2 --no-map -q --group "sector,n
 assert_exit 2 "an unknown level is a usage error"
 assert_stderr_contains "no actor column 'nosuch'" "names the unknown level"
 
+# ---- CSV cells a spreadsheet would run as formulas (OWASP "CSV Injection") ----------------
+# ids and names that Excel would evaluate; -5 and +2.5 are plain numbers and stay;
+# ids are trimmed, so the tab before TAB goes (the unit test test_csv_guard covers tab and CR);
+# ties list first the end the actors file lists first (=HYPERLINK before plain)
+printf 'source,target\n"=HYPERLINK(""http://evil.example"",""click"")",@SUM(A1)\n+1+1,-2+3\n-5,+2.5\n"\tTAB",plain\nplain,"=HYPERLINK(""http://evil.example"",""click"")"\n' > inj_records.csv
+printf 'id,name,sector\n"=HYPERLINK(""http://evil.example"",""click"")","=cmd|'"'"' /C calc'"'"'!A0",-public\n@SUM(A1),Ann,private\n+1+1,Bo,private\n-2+3,Cy,-public\n-5,Di,-public\n+2.5,Ed,private\n"\tTAB",Fi,private\nplain,Gu,-public\n' > inj_actors.csv
+run analyze inj_records.csv -a inj_actors.csv -o o_inj --no-map -q
+assert_exit 0 "analyze with formula-like names"
+got=$("$PY" - <<'PY'
+import csv
+rows = list(csv.DictReader(open('o_inj/actors.csv', newline='', encoding='utf-8')))
+print(repr([(r['id'], r['name'], r['sector']) for r in rows]))
+g = list(csv.DictReader(open('o_inj/groups.csv', newline='', encoding='utf-8')))
+print(sorted(r['group'] for r in g))
+t = list(csv.DictReader(open('o_inj/ties.csv', newline='', encoding='utf-8')))
+print(sorted(r['source'] for r in t))
+PY
+)
+want=$(cat <<'W'
+[('\'=HYPERLINK("http://evil.example","click")', "'=cmd|' /C calc'!A0", "'-public"), ("'@SUM(A1)", 'Ann', 'private'), ("'+1+1", 'Bo', 'private'), ("'-2+3", 'Cy', "'-public"), ('-5', 'Di', "'-public"), ('+2.5', 'Ed', 'private'), ('TAB', 'Fi', 'private'), ('plain', 'Gu', "'-public")]
+["'-public", 'private']
+["'+1+1", '\'=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")', '-5', 'TAB']
+W
+)
+assert_eq "$got" "$want" "formula-like text cells get a ' in front; plain numbers do not"
+run analyze inj_records.csv -a inj_actors.csv -o o_inj_raw --no-map -q --raw-csv
+assert_exit 0 "--raw-csv"
+got=$("$PY" -c "import csv;print(repr([r['id'] for r in csv.DictReader(open('o_inj_raw/actors.csv',newline='',encoding='utf-8'))][:3]))")
+assert_eq "$got" "['=HYPERLINK(\"http://evil.example\",\"click\")', '@SUM(A1)', '+1+1']" "--raw-csv writes cells as they are"
+run suggest inj_records.csv -a inj_actors.csv --top 50
+assert_exit 0 "suggest with formula-like names"
+got=$("$PY" -c "
+import csv,sys
+rows=list(csv.DictReader(open('$T/.stdout',newline='',encoding='utf-8')))
+bad=[v for r in rows for k,v in r.items() if k in ('actor_a','actor_b','group_a','group_b') and v[:1] in '=+-@\t\r' and v not in ('-5','+2.5')]
+print(len(rows)>0, bad)")
+assert_eq "$got" "True []" "suggest's CSV on stdout is guarded too"
+
 # ---- suggest ------------------------------------------------------------------------
 run suggest records.csv -a actors.csv --top 4
 assert_exit 0 "suggest"

@@ -416,6 +416,41 @@ static void test_format_number(void)
     CHECK_STR(buf, "");
 }
 
+/* The formula guard (OWASP "CSV Injection"): text cells starting with
+ * = + - @ TAB CR get a ' in front (inside the CSV quotes); plain numbers
+ * written as text and number columns do not. Expected text by hand. */
+static void test_csv_guard(void)
+{
+    const char *text[] = {"=1+1", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-5", "+2.5",
+                          "-1e3", "-", "+", "-.", "1-2", "a=b", "", "-e5", "=\"q\""};
+    size_t n = sizeof text / sizeof *text;
+    double num[sizeof text / sizeof *text];
+    for (size_t i = 0; i < n; i++)
+        num[i] = -(double)i;
+    bm_table *t = NULL;
+    CHECK(bm_table_new(&t, "guard", n) == BM_OK);
+    CHECK(bm_table_add_text(t, "=name", text, "", "") == BM_OK);
+    CHECK(bm_table_add_number(t, "x", num, "", "") == BM_OK);
+    const char *want_guarded =
+        "\"'=name\",x\n\"'=1+1\",0\n\"'+1+1\",-1\n\"'-2+3\",-2\n\"'@SUM(A1)\",-3\n\"'\t=1\",-4\n"
+        "\"'\r=1\",-5\n-5,-6\n+2.5,-7\n-1e3,-8\n\"'-\",-9\n\"'+\",-10\n\"'-.\",-11\n1-2,-12\n"
+        "a=b,-13\n,-14\n\"'-e5\",-15\n\"'=\"\"q\"\"\",-16\n";
+    const char *want_raw =
+        "=name,x\n=1+1,0\n+1+1,-1\n-2+3,-2\n@SUM(A1),-3\n\t=1,-4\n\"\r=1\",-5\n-5,-6\n+2.5,-7\n"
+        "-1e3,-8\n-,-9\n+,-10\n-.,-11\n1-2,-12\na=b,-13\n,-14\n-e5,-15\n\"=\"\"q\"\"\",-16\n";
+    for (int raw = 0; raw < 2; raw++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        CHECK(f && bm_write_csv_stream_ex(t, f, raw ? BM_CSV_RAW : 0) == BM_OK);
+        fclose(f);
+        CHECK_STR(buf, raw ? want_raw : want_guarded);
+        free(buf);
+    }
+    CHECK(bm_csv_needs_guard("=x") && !bm_csv_needs_guard("-0.5") && !bm_csv_needs_guard(NULL));
+    bm_table_free(t);
+}
+
 int main(void)
 {
     bm_init(1);
@@ -431,5 +466,6 @@ int main(void)
     test_degenerate_groupings();
     test_suggestions();
     test_format_number();
+    test_csv_guard();
     return check_done();
 }
