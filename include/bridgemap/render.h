@@ -1,7 +1,7 @@
 /* bridgemap/render.h: stakeholder maps through Graphviz (cgraph + gvc).
  *
- * Actors are drawn as circles coloured by group (Okabe-Ito colour-blind-safe
- * palette; groups past the seventh largest share grey "other"; a group's
+ * Actors are drawn as circles coloured by group (the Okabe-Ito colour-blind-safe
+ * palette, then Tol's muted scheme; groups past the 16th largest share grey "other"; a group's
  * colour follows its rank by number of actors in the grouping, which the
  * actors file alone decides, so runs on one actors file agree), sized by a
  * measure column, labelled by name (or id); ties inside a group take the
@@ -32,6 +32,11 @@ typedef struct bm_render_options {
 } bm_render_options;
 
 void bm_render_options_init(bm_render_options *opt);
+
+/* The colour of group k of g on every map ("#RRGGBB"; g NULL: the single
+ * colour; k -1: the no-group colour, white): the same in maps, report and
+ * exports. */
+const char *bm_render_group_colour(const bm_grouping *g, long k);
 
 /* Draws the map to path; the format follows the extension: .svg .png .pdf
  * .dot/.gv (laid-out DOT). Written to a temporary name, then renamed. */

@@ -25,9 +25,14 @@
 #include "internal.h"
 #include "gv.h"
 
-static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                      "#0072B2", "#D55E00", "#CC79A7"};
-#define PALETTE_N 7
+/* Okabe & Ito (2008) first, then Paul Tol's "muted" scheme (Tol 2021,
+ * "Colour Schemes", SRON/EPS/TN/09-002, fig. 4), each colour-blind safe
+ * within itself; past the 16th largest group, grey "other". */
+static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
+                                      "#D55E00", "#CC79A7", "#332288", "#88CCEE", "#117733",
+                                      "#DDCC77", "#CC6677", "#AA4499", "#44AA99", "#999933",
+                                      "#882255"};
+#define PALETTE_N 16
 #define OTHER_COLOUR "#BBBBBB"
 #define NOGROUP_COLOUR "#FFFFFF"
 /* Above this many actors the map draws the BM_MAP_MAX_ACTORS largest (by
@@ -37,6 +42,20 @@ static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442"
 #define BM_MAP_MAX_ACTORS 1000
 
 void bm_render_options_init(bm_render_options *opt) { memset(opt, 0, sizeof *opt); }
+
+/* Groups rank by size, larger first, then by index (first seen). */
+const char *bm_render_group_colour(const bm_grouping *g, long k)
+{
+    if (!g)
+        return palette[4];
+    if (k < 0 || (size_t)k >= g->n_groups)
+        return NOGROUP_COLOUR;
+    size_t rank = 0;
+    for (size_t j = 0; j < g->n_groups; j++)
+        if (g->sizes[j] > g->sizes[k] || (g->sizes[j] == g->sizes[k] && j < (size_t)k))
+            rank++;
+    return rank < PALETTE_N ? palette[rank] : OTHER_COLOUR;
+}
 
 static _Thread_local char gv_message[512];
 

@@ -3,7 +3,9 @@
 # The rule (README, Output): groups ranked by number of actors in the actors file (largest
 # first, then by name), given the Okabe & Ito (2008) colour-blind-safe colours in this order:
 # orange #E69F00, sky blue #56B4E9, bluish green #009E73, yellow #F0E442, blue #0072B2,
-# vermillion #D55E00, reddish purple #CC79A7; later groups share grey #BBBBBB. The rank is of
+# vermillion #D55E00, reddish purple #CC79A7; then Tol's muted indigo #332288, cyan #88CCEE,
+# green #117733, sand #DDCC77, rose #CC6677, purple #AA4499, teal #44AA99, olive #999933, wine #882255;
+# later groups share grey #BBBBBB. The rank is of
 # the actors file, not of a period's ties, so two periods' maps agree.
 # Run: bash tests/cli/test_colours.sh PATH_TO_BRIDGEMAP PATH_TO_SOURCE_DIR
 set -u
@@ -28,7 +30,8 @@ expected=$("$PY" - "$FJ/actors.csv" <<'PY'
 import csv, sys
 from collections import Counter
 size = Counter(r['sector'] for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if r['sector'])
-palette = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7']
+palette = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
+           '#332288', '#88CCEE', '#117733', '#DDCC77', '#CC6677', '#AA4499', '#44AA99', '#999933', '#882255']
 order = sorted(size, key=lambda g: (-size[g], g))
 print(' '.join(f'{g}={palette[i] if i < len(palette) else "#BBBBBB"}' for g, i in sorted((g, order.index(g)) for g in size)))
 PY
