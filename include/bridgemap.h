@@ -8,6 +8,7 @@
 #include "bridgemap/measures.h"
 #include "bridgemap/output.h"
 #include "bridgemap/render.h"
+#include "bridgemap/export.h"
 #include "bridgemap/analysis.h"
 #include "bridgemap/mpi.h"
 #endif

@@ -11,7 +11,7 @@ pkgs=(build-essential cmake pkg-config libigraph-dev libcsv-dev libgraphviz-dev 
       nettle-dev libzip-dev libexpat1-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy r-cran-sna
-         openmpi-bin libopenmpi-dev python3-openpyxl)
+         openmpi-bin libopenmpi-dev python3-openpyxl chromium)
 fi
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include <igraph.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "bridgemap/common.h"
 #include "bridgemap/network.h"
 #include "bridgemap/load.h"
@@ -386,5 +387,13 @@ typedef struct bm_numparser bm_numparser;
 bm_numparser *bm_numparser_new(void);
 void bm_numparser_free(bm_numparser *p);
 int bm_parse_double(bm_numparser *p, const char *s, int decimal_comma, double *out);
+
+/* ---- output files (write/output.c) ---------------------------------------------- */
+/* Opens a temporary file next to path (path.tmp-XXXXXX, mode 0644) for
+ * writing; *tmp receives its malloc'd name. On failure nothing is left. */
+bm_status bm_i_open_temp(const char *path, char **tmp, FILE **f);
+/* Closes f and renames tmp to path when st is BM_OK and everything reached
+ * the disk; removes tmp otherwise. Frees tmp; returns the final status. */
+bm_status bm_i_close_temp(bm_status st, const char *path, char *tmp, FILE *f);
 
 #endif

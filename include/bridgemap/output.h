@@ -59,6 +59,27 @@ typedef struct bm_narrative {
  * words, never "nan". */
 bm_status bm_write_narrative(FILE *f, const bm_narrative *n);
 
+/* What OUT/report.html is made of: the narrative's tables, the block
+ * image (group_pairs), suggestions and periods (any may be NULL), the
+ * network (inputs, dates, names), the title (NULL: "Who works with whom"),
+ * the seed, and the SVG maps to inline (paths; NULL: left out). */
+typedef struct bm_report {
+    const bm_narrative *narrative;
+    const bm_table *group_pairs, *suggestions, *periods;
+    const bm_network *net;
+    const char *title;
+    unsigned long seed;
+    const char *svg_map, *svg_group_map, *svg_silo_map, *svg_periods;
+} bm_report;
+
+/* Writes one self-contained HTML page (inline CSS and SVG, no script, no
+ * network access; a Content-Security-Policy forbids any): plain-language
+ * findings, the maps, the block densities as a heatmap, groups, brokers per
+ * role and per group, who holds the groups together, activities,
+ * suggestions, periods, and the methods with each measure's definition and
+ * citation. Every name and attribute is escaped. Written whole or not at all. */
+bm_status bm_write_report(const bm_report *r, const char *path);
+
 typedef struct bm_output bm_output;
 
 /* Creates directory dir if needed and a staging directory inside it. */

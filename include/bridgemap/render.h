@@ -21,8 +21,30 @@
 extern "C" {
 #endif
 
+/* Above this many actors the network map draws the BM_MAP_MAX_ACTORS largest
+ * (by the size measure, else by number of ties) and the ties among them,
+ * and says so in the legend: a hairball of 200,000 actors would take
+ * Graphviz hours and show nothing. analyze draws the silo view only up to
+ * this size; the group map has no limit. */
+#define BM_MAP_MAX_ACTORS 1000
+
+typedef enum bm_map_view {
+    BM_MAP_NETWORK = 0, /* every actor (up to the large-network limit), laid out by neato */
+    BM_MAP_SILO = 1     /* actors in one box (Graphviz cluster) per group, laid out by fdp */
+} bm_map_view;
+
 typedef struct bm_render_options {
     const bm_grouping *grouping; /* colour; NULL: one colour */
+    const bm_grouping *shapes;   /* shape by a second attribute (circle, box, triangle,
+                                    diamond, pentagon, hexagon, inverted triangle, octagon
+                                    for the 8 largest values; a double circle for the rest);
+                                    NULL: circles */
+    bm_map_view view;
+    const char *caption;         /* NULL: the input files, the date range, actors and ties */
+    long focus;                  /* ego map: the actor (index) drawn with everyone within
+                                    radius steps, and its brokerage roles in the caption;
+                                    -1 (bm_render_options_init): no focus */
+    unsigned radius;             /* ego map: steps (0: 1) */
     const bm_table *actors;      /* actor measures (from bm_measures_actors), for size-by */
     const char *size_by;         /* a number column of actors; NULL: equal sizes */
     const char *label_by;        /* an attribute column; NULL: "name" if present, else id */
@@ -41,6 +63,13 @@ const char *bm_render_group_colour(const bm_grouping *g, long k);
 /* Draws the map to path; the format follows the extension: .svg .png .pdf
  * .dot/.gv (laid-out DOT). Written to a temporary name, then renamed. */
 bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, const char *path);
+
+/* Draws the group summary map: one circle per group of opt->grouping
+ * (required; area by actors, inside density in the label), one line per
+ * pair of groups with ties between them (width by ties, labelled with the
+ * count and the block density of group_pairs.csv). Uses grouping, title,
+ * caption and seed of opt. Fast at any size (one pass over the ties). */
+bm_status bm_render_group_map(const bm_network *net, const bm_render_options *opt, const char *path);
 
 /* Draws the E-I index per period of a summary_by_period table
  * (bm_periods_summary) as a line chart, with the E-I index chance would

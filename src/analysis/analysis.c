@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "bridgemap/analysis.h"
 #include "bridgemap/output.h"
 #include "internal.h"
@@ -351,6 +352,48 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
         if (!ro.actors)
             ro.actors = a->actors;
         if ((st = bm_render_map(a->net, &ro, bm_output_path(output, "map.svg"))) != BM_OK)
+            goto done;
+        if (ro.grouping) {
+            if ((st = bm_render_group_map(a->net, &ro, bm_output_path(output, "group_map.svg"))) != BM_OK)
+                goto done;
+            ro.view = BM_MAP_SILO;
+            if (bm_network_actor_count(a->net) <= BM_MAP_MAX_ACTORS &&
+                (st = bm_render_map(a->net, &ro, bm_output_path(output, "silo_map.svg"))) != BM_OK)
+                goto done;
+        }
+    }
+    {
+        /* report.html last: it inlines the maps just written */
+        bm_narrative nar = {a->summary, a->levels ? a->groups[0] : NULL, a->actors,
+                            a->levels ? bm_grouping_column(a->grouping[0]) : NULL,
+                            map ? map->label_by : NULL, a->activities, a->dependence};
+        bm_report rep;
+        memset(&rep, 0, sizeof rep);
+        rep.narrative = &nar;
+        rep.group_pairs = a->levels ? a->pairs[0] : NULL;
+        rep.suggestions = a->suggestions;
+        rep.periods = a->periods;
+        rep.net = a->net;
+        rep.title = map ? map->title : NULL;
+        rep.seed = a->opt.seed;
+        char *svgs[4] = {NULL, NULL, NULL, NULL};
+        const char *names[4] = {"map.svg", "group_map.svg", "silo_map.svg", "ei_by_period.svg"};
+        for (int k = 0; k < 4; k++) {
+            const char *p = bm_output_path(output, names[k]);
+            if (p && access(p, R_OK) == 0 && !(svgs[k] = strdup(p))) {
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+                break;
+            }
+        }
+        rep.svg_map = svgs[0];
+        rep.svg_group_map = svgs[1];
+        rep.svg_silo_map = svgs[2];
+        rep.svg_periods = svgs[3];
+        if (st == BM_OK)
+            st = bm_write_report(&rep, bm_output_path(output, "report.html"));
+        for (int k = 0; k < 4; k++)
+            free(svgs[k]);
+        if (st != BM_OK)
             goto done;
     }
     st = bm_output_commit(output);

@@ -13,6 +13,8 @@ enum {
     CMD_ANALYZE = 1 << 0,
     CMD_RENDER = 1 << 1,
     CMD_SUGGEST = 1 << 2,
+    CMD_CONVERT = 1 << 3,
+    CMD_EGO = 1 << 4,
 };
 
 typedef struct cli_opts {
@@ -20,6 +22,7 @@ typedef struct cli_opts {
     const char *records, *actors, *group, *out;
     const char *from, *to;
     const char *size_by, *label_by, *title;
+    const char *format;     /* convert --format: graphml, gexf, kumu or NULL */
     int directed, undirected, unweighted, quiet, help, no_map, raw_csv;
     unsigned long seed;
     size_t max_labels;
@@ -37,6 +40,10 @@ typedef struct cli_opts {
     const char *by;         /* --by: month, quarter, year or NULL */
     const char *sheet, *actors_sheet, *aff_sheet;
     int projection;         /* bm_projection */
+    const char *shape_by;   /* --shape-by COLUMN */
+    const char *view;       /* render --view: network, silo, groups (NULL: network) */
+    const char *actor;      /* ego --actor ID */
+    size_t radius;          /* ego --radius (0: 1) */
 } cli_opts;
 
 /* Parses argv (after the subcommand name) for subcommand cmd. Returns -1 when
@@ -92,5 +99,7 @@ int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_tab
 int cmd_analyze(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_ego(int argc, char **argv);
 
 #endif

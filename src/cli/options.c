@@ -13,9 +13,10 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_JOBS, O_APPROX, O_EXACT, O_EPSILON, O_DELTA, O_SOURCE_COL, O_TARGET_COL,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
-               O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED, O_RAW_CSV } opt_id;
+               O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED, O_RAW_CSV, O_SHAPE_BY, O_VIEW, O_ACTOR,
+               O_RADIUS, O_FORMAT } opt_id;
 
-#define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST)
+#define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST | CMD_EGO | CMD_CONVERT)
 
 typedef struct opt_spec {
     opt_id id;
@@ -27,27 +28,44 @@ typedef struct opt_spec {
 } opt_spec;
 
 static const opt_spec specs[] = {
-    {O_ACTORS, "actors", 'a', "FILE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_ACTORS, "actors", 'a', "FILE", CMD_LOAD,
      "actors CSV: an 'id' column and any attributes (sector, organisation, unit, level, name...); "
      "actors with no ties are kept"},
-    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE | CMD_SUGGEST,
+    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE | CMD_SUGGEST | CMD_CONVERT,
      "actor column that defines the groups (default: sector, when the actors file has it)"},
-    {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER,
+    {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER | CMD_EGO,
      "actor column that colours the map (default: sector, when the actors file has it)"},
     {O_OUT, "output", 'o', "DIR", CMD_ANALYZE,
      "output directory (default out); created if needed; files in it are replaced whole"},
-    {O_OUT, "output", 'o', "FILE", CMD_RENDER,
+    {O_OUT, "output", 'o', "FILE", CMD_RENDER | CMD_EGO,
      "the map file; its extension picks the format: .svg .png .pdf or .dot (laid-out DOT)"},
-    {O_DIRECTED, "directed", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_OUT, "output", 'o', "FILE", CMD_CONVERT,
+     "the export file; its extension picks the format unless --format does: .graphml (GraphML), "
+     ".gexf (GEXF 1.2) or .json (Kumu)"},
+    {O_FORMAT, "format", 0, "graphml|gexf|kumu", CMD_CONVERT,
+     "the export format whatever the extension of -o: graphml, gexf or kumu (Kumu's JSON import)"},
+    {O_ACTOR, "actor", 0, "ID", CMD_EGO, "the actor at the centre of the ego map (its id)"},
+    {O_RADIUS, "radius", 0, "N", CMD_EGO,
+     "draw everyone within N steps of the actor (default 1: the direct contacts and the ties "
+     "among them; 2 adds their contacts)"},
+    {O_VIEW, "view", 0, "network|silo|groups", CMD_RENDER,
+     "network (default): every actor; silo: actors in one box per group, so a silo shows as a "
+     "box with few lines leaving it; groups: one circle per group and one line per pair of "
+     "groups with ties (width: ties, label: ties and density)"},
+    {O_SHAPE_BY, "shape-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+     "actor column that gives the shapes (e.g. --color-by unit --shape-by sector): circle, box, "
+     "triangle, diamond, pentagon, hexagon, inverted triangle, octagon for its 8 largest "
+     "values, a double circle for the rest"},
+    {O_DIRECTED, "directed", 0, NULL, CMD_LOAD,
      "records are directed (source -> target); default: undirected (a GraphML, GML or Pajek "
      "file keeps its own direction)"},
-    {O_UNDIRECTED, "undirected", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_UNDIRECTED, "undirected", 0, NULL, CMD_LOAD,
      "read a directed GraphML, GML or Pajek file's arcs as undirected ties (a->b and b->a add up)"},
-    {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_UNWEIGHTED, "unweighted", 0, NULL, CMD_LOAD,
      "every tie weighs 1: the weight column and repeated records add no weight"},
-    {O_FROM, "from", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_FROM, "from", 0, "DATE", CMD_LOAD,
      "keep records dated on or after DATE (YYYY-MM-DD; needs a date column)"},
-    {O_TO, "to", 0, "DATE", CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "keep records dated on or before DATE"},
+    {O_TO, "to", 0, "DATE", CMD_LOAD, "keep records dated on or before DATE"},
     {O_SOURCE_COL, "source-col", 0, "NAME", CMD_LOAD,
      "records column of the first actor (default: source, from, fra, sender, afsender; "
      "header names match case-insensitively)"},
@@ -91,15 +109,18 @@ static const opt_spec specs[] = {
     {O_STRICT, "strict", 0, NULL, CMD_LOAD,
      "stop when a record names an actor the actors file does not list (default: add it "
      "with no attributes and warn once)"},
-    {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER,
+    {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT,
      "seed of every random step, the map layout included (default 1)"},
-    {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER,
+    {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "actor measure that sizes the circles (default betweenness; e.g. degree, strength, "
      "pagerank, eigenvector, harmonic)"},
-    {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER,
+    {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_CONVERT,
+     "GEXF: the actor measure behind each node's viz:size (default betweenness; e.g. degree, "
+     "strength, pagerank)"},
+    {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "actor column for labels (default: name, else id)"},
-    {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER, "title written above the legend"},
-    {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER,
+    {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER | CMD_EGO, "title written above the legend"},
+    {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "label only the N largest actors (default: all up to 60 actors, else 30)"},
     {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE,
      "label permutations of the E-I test (default 10000; the p-value's resolution is 1/(N+1))"},
@@ -110,28 +131,28 @@ static const opt_spec specs[] = {
      "or CR (which a spreadsheet would run as a formula, e.g. =HYPERLINK(...)) gets a ' in "
      "front, plain numbers such as -5 excepted"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
-    {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER,
+    {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT,
      "worker processes for the shortest-path measures and the permutation test (default: one "
      "per core this process may use); the results are the same for every N. Under mpirun: "
      "per rank"},
-    {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+    {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "estimate betweenness, closeness, harmonic, distances and group betweenness by sampling, "
      "with the error bound of --epsilon/--delta (default above 10^10 actors x ties)"},
-    {O_EXACT, "exact", 0, NULL, CMD_ANALYZE | CMD_RENDER,
+    {O_EXACT, "exact", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "compute the shortest-path measures exactly whatever the size"},
-    {O_EPSILON, "epsilon", 0, "E", CMD_ANALYZE | CMD_RENDER,
+    {O_EPSILON, "epsilon", 0, "E", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "sampled: the error bound: betweenness / (n(n-1)) within E of the exact value, and each "
      "actor's mean distance within E x diameter (default 0.05, looser when the sources it needs "
      "would scan more than 2 x 10^9 arcs: about 0.085 at 1M ties; the stderr line and summary.json "
      "say which)"},
-    {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER,
+    {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "sampled: the bounds hold together with probability at least 1 - D (default 0.1)"},
     {O_PROGRESS, "progress", 0, "auto|always|never", CMD_LOAD,
      "progress on stderr: auto (default) redraws one line on a terminal and otherwise logs "
      "each step that took a second or more; always logs every finished step; never is silent"},
-    {O_QUIET, "quiet", 'q', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST,
+    {O_QUIET, "quiet", 'q', NULL, CMD_LOAD,
      "print nothing but errors (no sentences, warnings or progress)"},
-    {O_HELP, "help", 'h', NULL, CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST, "show this help and exit"},
+    {O_HELP, "help", 'h', NULL, CMD_LOAD, "show this help and exit"},
 };
 
 void cli_print_options(FILE *f, unsigned cmd)
@@ -227,6 +248,9 @@ void cli_render_options(const cli_opts *o, const bm_grouping *grouping, const bm
     ro->title = o->title;
     ro->max_labels = o->max_labels;
     ro->seed = o->seed;
+    if (o->view && strcmp(o->view, "silo") == 0)
+        ro->view = BM_MAP_SILO;
+    ro->radius = (unsigned)o->radius;
 }
 
 static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name, cli_opts *o)
@@ -283,6 +307,18 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_DIRECTED: o->directed = 1; break;
         case O_UNDIRECTED: o->undirected = 1; break;
         case O_RAW_CSV: o->raw_csv = 1; break;
+        case O_SHAPE_BY: o->shape_by = val; break;
+        case O_ACTOR: o->actor = val; break;
+        case O_VIEW:
+            if (strcmp(val, "network") != 0 && strcmp(val, "silo") != 0 && strcmp(val, "groups") != 0)
+                return usage_error(cmd_name, "--view must be network, silo or groups, not '%s'", val);
+            o->view = val;
+            break;
+        case O_RADIUS:
+            if (parse_count(val, &num) != 0 || num < 1 || num > 10)
+                return usage_error(cmd_name, "--radius must be a whole number from 1 to 10, not '%s'", val);
+            o->radius = (size_t)num;
+            break;
         case O_UNWEIGHTED: o->unweighted = 1; break;
         case O_FROM: o->from = val; break;
         case O_TO: o->to = val; break;
@@ -377,6 +413,13 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
             else
                 return usage_error(cmd_name, "--progress must be auto, always or never, not '%s'", val);
             break;
+        case O_FORMAT: {
+            bm_export_format f;
+            if (strchr(val, '.') || bm_export_format_parse(val, &f) != 0)
+                return usage_error(cmd_name, "--format must be graphml, gexf or kumu, not '%s'", val);
+            o->format = val;
+            break;
+        }
         case O_QUIET: o->quiet = 1; break;
         case O_HELP: o->help = 1; break;
         }
@@ -506,6 +549,8 @@ int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_tab
     }
     if (o->label_by && bm_network_attr_find(net, o->label_by) < 0)
         return cli_fail(o, bm_error_set(BM_EUSAGE, "--label-by: no actor column '%s'", o->label_by));
+    if (o->shape_by && bm_network_attr_find(net, o->shape_by) < 0)
+        return cli_fail(o, bm_error_set(BM_EUSAGE, "--shape-by: no actor column '%s'", o->shape_by));
     return 0;
 }
 

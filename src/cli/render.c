@@ -1,55 +1,103 @@
-/* render.c: `bridgemap render`: one stakeholder map, written whole. */
+/* render.c: `bridgemap render` and `bridgemap ego`: one map, written whole. */
 #include <stdio.h>
+#include <string.h>
 #include "cli.h"
 
 static void help(void)
 {
-    printf("Usage: bridgemap render RECORDS.csv [--actors ACTORS.csv] [--color-by COLUMN]\n"
-           "                        [--size-by MEASURE] -o MAP.svg|png|pdf|dot\n"
+    printf("Usage: bridgemap render RECORDS [--actors ACTORS] [--color-by COLUMN]\n"
+           "                        [--shape-by COLUMN] [--size-by MEASURE]\n"
+           "                        [--view network|silo|groups] -o MAP.svg|png|pdf|dot\n"
            "\n"
-           "Draws the network with Graphviz: circles coloured by group (a colour-blind-safe\n"
-           "palette; groups past the seventh largest share grey), sized by a measure, the\n"
-           "largest labelled; ties inside a group take its colour, ties across groups are dark.\n"
-           "The same input and --seed give the same map.\n"
+           "Draws the network with Graphviz. The network view: circles coloured by group (the\n"
+           "Okabe-Ito colour-blind-safe palette, then Tol's muted one; groups past the 16th\n"
+           "largest share grey), shaped by a second column (--shape-by), sized by a measure,\n"
+           "the largest labelled; ties inside a group thin in its colour, ties across groups\n"
+           "dark; a legend with colours, shapes, the size scale and a caption (files, date\n"
+           "range, size). Above 1,000 actors it draws the 1,000 largest and says so. The silo\n"
+           "view puts each group in a box. The groups view draws one circle per group and one\n"
+           "line per pair of groups with ties: the picture to show first. The same input and\n"
+           "--seed give the same bytes.\n"
            "\n"
            "Options:\n");
     cli_print_options(stdout, CMD_RENDER);
 }
 
-int cmd_render(int argc, char **argv)
+static void ego_help(void)
 {
+    printf("Usage: bridgemap ego RECORDS [--actors ACTORS] --actor ID [--radius N]\n"
+           "                     [--color-by COLUMN] -o EGO.svg|png|pdf|dot\n"
+           "\n"
+           "Draws one stakeholder and their world: everyone within --radius steps (default 1),\n"
+           "coloured by group, the actor in the middle outlined, ties among the others dashed,\n"
+           "and in the caption the actor's contacts and brokerage roles (Gould & Fernandez\n"
+           "1989: coordinator, itinerant, representative, gatekeeper, liaison, with the z-score\n"
+           "against chance; 1.96 or more marks a broker).\n"
+           "\n"
+           "Options:\n");
+    cli_print_options(stdout, CMD_EGO);
+}
+
+static int draw(int argc, char **argv, unsigned cmd)
+{
+    const char *name = cmd == CMD_EGO ? "ego" : "render";
     cli_opts o;
-    int rc = cli_parse(argc, argv, CMD_RENDER, "render", help, &o);
+    int rc = cli_parse(argc, argv, cmd, name, cmd == CMD_EGO ? ego_help : help, &o);
     if (rc >= 0)
         return rc;
     rc = 0;
     if (!o.out) {
         if (cli_leader())
-            fprintf(stderr, "bridgemap: render needs -o MAP.svg|png|pdf|dot\nTry 'bridgemap render --help'.\n");
+            fprintf(stderr, "bridgemap: %s needs -o MAP.svg|png|pdf|dot\nTry 'bridgemap %s --help'.\n",
+                    name, name);
         return 2;
     }
+    if (cmd == CMD_EGO && !o.actor) {
+        if (cli_leader())
+            fprintf(stderr, "bridgemap: ego needs --actor ID\nTry 'bridgemap ego --help'.\n");
+        return 2;
+    }
+    int groups_view = o.view && strcmp(o.view, "groups") == 0;
     bm_network *net = NULL;
-    bm_grouping *grouping = NULL;
+    bm_grouping *grouping = NULL, *shapes = NULL;
     bm_table *actors = NULL;
     bm_status st;
     bm_init(o.seed);
     cli_progress(&o);
     if ((rc = cli_load(&o, &net)) != 0 || (rc = cli_grouping(&o, net, &grouping)) != 0)
         goto done;
+    long focus = -1;
+    if (cmd == CMD_EGO && (focus = bm_network_find_actor(net, o.actor)) < 0) {
+        rc = cli_fail(&o, bm_error_set(BM_EUSAGE, "--actor: no actor '%s' in the network", o.actor));
+        goto done;
+    }
+    if (groups_view && !grouping) {
+        rc = cli_fail(&o, bm_error_set(BM_EUSAGE, "--view groups needs a grouping: --color-by "
+                                       "COLUMN (the actors file has no sector column)"));
+        goto done;
+    }
     bm_measure_options mo;
     cli_measure_options(&o, &mo);
     mo.grouping = grouping;
-    if ((st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
+    /* the group map needs no actor measures */
+    if (!groups_view && (st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
-    if ((rc = cli_check_map_options(&o, net, actors)) != 0)
+    if (!groups_view && (rc = cli_check_map_options(&o, net, actors)) != 0)
         goto done;
+    if (o.shape_by && (st = bm_grouping_new(&shapes, net, o.shape_by)) != BM_OK) {
+        rc = cli_fail(&o, st);
+        goto done;
+    }
     bm_render_options ro;
     cli_render_options(&o, grouping, actors, &ro);
+    ro.shapes = shapes;
+    ro.focus = focus;
     if (!cli_leader())
         goto done; /* under mpirun rank 0 draws the map, once */
-    if ((st = bm_render_map(net, &ro, o.out)) != BM_OK) {
+    st = groups_view ? bm_render_group_map(net, &ro, o.out) : bm_render_map(net, &ro, o.out);
+    if (st != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
@@ -57,7 +105,12 @@ int cmd_render(int argc, char **argv)
         fprintf(stderr, "bridgemap: wrote %s\n", o.out);
 done:
     bm_table_free(actors);
+    bm_grouping_free(shapes);
     bm_grouping_free(grouping);
     bm_network_free(net);
     return rc;
 }
+
+int cmd_render(int argc, char **argv) { return draw(argc, argv, CMD_RENDER); }
+
+int cmd_ego(int argc, char **argv) { return draw(argc, argv, CMD_EGO); }

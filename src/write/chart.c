@@ -67,7 +67,7 @@ bm_status bm_render_period_chart(const bm_table *t, const char *title, const cha
         return bm_error_set(BM_EUSAGE, "%s: unknown format (use .svg, .png, .pdf or .dot)", path);
     agseterrf(bm_i_gv_error_sink);
     GVC_t *gvc = gvContext();
-    Agraph_t *g = agopen("ei_by_period", Agundirected, NULL);
+    Agraph_t *g = bm_i_gv_open("ei_by_period", Agundirected);
     if (!gvc || !g) {
         st = bm_error_set(BM_EINTERNAL, "Graphviz: out of memory");
         goto done;

@@ -111,8 +111,9 @@ bm_status bm_write_csv_stream_ex(const bm_table *t, FILE *f, unsigned flags)
     return BM_OK;
 }
 
-/* Opens a temporary file next to path; *tmp receives its malloc'd name. */
-static bm_status open_temp(const char *path, char **tmp, FILE **f)
+/* Opens a temporary file next to path; *tmp receives its malloc'd name
+ * (internal.h: shared with export.c). */
+bm_status bm_i_open_temp(const char *path, char **tmp, FILE **f)
 {
     size_t len = strlen(path) + 32;
     *tmp = malloc(len);
@@ -140,7 +141,7 @@ static bm_status open_temp(const char *path, char **tmp, FILE **f)
 
 /* Closes f and renames tmp to path when st is BM_OK and everything reached
  * the disk; removes tmp otherwise. */
-static bm_status close_temp(bm_status st, const char *path, char *tmp, FILE *f)
+bm_status bm_i_close_temp(bm_status st, const char *path, char *tmp, FILE *f)
 {
     if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
         if (st == BM_OK)
@@ -165,13 +166,13 @@ bm_status bm_write_csv_ex(const bm_table *t, const char *path, unsigned flags)
 {
     char *tmp;
     FILE *f;
-    bm_status st = open_temp(path, &tmp, &f);
+    bm_status st = bm_i_open_temp(path, &tmp, &f);
     if (st != BM_OK)
         return st;
     st = bm_write_csv_stream_ex(t, f, flags);
     if (st != BM_OK)
         bm_error_set(st, "%s: %s", path, bm_error_last());
-    return close_temp(st, path, tmp, f);
+    return bm_i_close_temp(st, path, tmp, f);
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -183,11 +184,11 @@ static bm_status write_json(cJSON *root, const char *path)
         return bm_error_set(BM_EINTERNAL, "out of memory");
     char *tmp;
     FILE *f;
-    bm_status st = open_temp(path, &tmp, &f);
+    bm_status st = bm_i_open_temp(path, &tmp, &f);
     if (st == BM_OK) {
         if (fputs(text, f) < 0 || fputc('\n', f) == EOF)
             st = bm_error_set(BM_EINTERNAL, "%s: write failed: %s", path, strerror(errno));
-        st = close_temp(st, path, tmp, f);
+        st = bm_i_close_temp(st, path, tmp, f);
     }
     cJSON_free(text);
     return st;

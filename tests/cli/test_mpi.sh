@@ -45,8 +45,8 @@ assert_exit 0 "fjordvik, one process"
 cp "$T/.stdout" story_one.txt
 mpi 2 "$BM" analyze "$FJ/records.csv" --actors "$FJ/actors.csv" -o fj_mpi --jobs 2
 assert_exit 0 "fjordvik, mpirun -n 2"
-same_outputs fj_one fj_mpi "fjordvik: one process vs mpirun -n 2" map.svg
-assert_dir_listing fj_mpi "$OUTS map.svg" "mpirun -n 2 writes the output set once, whole"
+same_outputs fj_one fj_mpi "fjordvik: one process vs mpirun -n 2" map.svg group_map.svg silo_map.svg report.html
+assert_dir_listing fj_mpi "$OUTS map.svg group_map.svg silo_map.svg report.html" "mpirun -n 2 writes the output set once, whole"
 assert_true "mpirun -n 2: the sentences on stdout are those of one process, once" \
     cmp story_one.txt "$T/.stdout"
 assert_eq "$(messages)" 1 "mpirun -n 2: one 'wrote' line on stderr (rank 0 only)"

@@ -14,7 +14,7 @@ fi
 # work on copies, so that the inputs' checksums can be compared afterwards
 cp "$FJ/records.csv" "$FJ/actors.csv" .
 inputs_before=$(sums records.csv actors.csv)
-FILES="actors.csv group_pair_dependence.csv group_pairs.csv groups.csv map.svg suggestions.csv summary.json ties.csv"
+FILES="actors.csv group_pair_dependence.csv group_pairs.csv group_map.svg groups.csv map.svg report.html silo_map.svg suggestions.csv summary.json ties.csv"
 GROUPS_HEADER="group,size,internal_ties,external_ties,ei_index,density,group_degree,group_closeness,group_betweenness,top_broker,top_broker_share,silo_score"
 
 # ---- the output set -----------------------------------------------------------
@@ -149,7 +149,7 @@ done
 
 run analyze records.csv -a actors.csv -o o3 --no-map
 assert_exit 0 "--no-map"
-assert_dir_listing o3 "actors.csv group_pair_dependence.csv group_pairs.csv groups.csv suggestions.csv summary.json ties.csv" "--no-map: no map.svg"
+assert_dir_listing o3 "actors.csv group_pair_dependence.csv group_pairs.csv groups.csv report.html suggestions.csv summary.json ties.csv" "--no-map: no map.svg"
 
 assert_eq "$(sums records.csv actors.csv)" "$inputs_before" "inputs unchanged"
 
@@ -261,7 +261,7 @@ assert_stderr_empty "--quiet prints nothing on stderr"
 # ---- nested grouping levels --------------------------------------------------------
 run analyze records.csv -a actors.csv -o o_levels --no-map -q --group "sector, organisation,unit"
 assert_exit 0 "analyze with three grouping levels"
-assert_dir_listing o_levels "actors.csv group_pair_dependence.csv group_pairs.csv group_pairs_organisation.csv group_pairs_sector.csv group_pairs_unit.csv groups.csv groups_organisation.csv groups_sector.csv groups_unit.csv suggestions.csv summary.json ties.csv" "one groups file per level, the first also as groups.csv"
+assert_dir_listing o_levels "actors.csv group_pair_dependence.csv group_pairs.csv group_pairs_organisation.csv group_pairs_sector.csv group_pairs_unit.csv groups.csv groups_organisation.csv groups_sector.csv groups_unit.csv report.html suggestions.csv summary.json ties.csv" "one groups file per level, the first also as groups.csv"
 assert_true "groups.csv is the first level's" cmp -s o_levels/groups.csv o_levels/groups_sector.csv
 assert_file_contains o_levels/actors.csv ",ei_index,participation,blau,iqv," "first level keeps the plain names"
 assert_file_contains o_levels/actors.csv ",ei_index_unit,participation_unit,blau_unit,iqv_unit" "later levels get the level as suffix"
