@@ -49,6 +49,8 @@ typedef struct bm_analysis_options {
     bm_paths_method paths;   /* AUTO (default), EXACT or SAMPLED */
     double epsilon, delta;   /* sampled: error bound; 0: BM_DEFAULT_EPSILON, BM_DEFAULT_DELTA */
     int raw_csv;             /* write CSV cells as they are (BM_CSV_RAW): no formula guard */
+    const char *exports;     /* also write the network as "graphml", "gexf", "kumu" (comma
+                                separated): network.graphml, network.gexf, network.json */
 } bm_analysis_options;
 
 void bm_analysis_options_init(bm_analysis_options *opt);
@@ -109,8 +111,9 @@ const bm_table *bm_analysis_periods(const bm_analysis *a);
 /* Writes the output set into directory dir, whole or not at all: actors.csv,
  * ties.csv, summary.json, and with a grouping groups.csv, group_pairs.csv,
  * suggestions.csv, group_pair_dependence.csv, with affiliations activities.csv (and groups_LEVEL.csv, group_pairs_LEVEL.csv with several
- * levels), and map.svg drawn with map (NULL: no map; its grouping and actors
- * are filled in from a when NULL). */
+ * levels), and map.svg, group_map.svg and silo_map.svg drawn with map (NULL:
+ * no maps; its grouping and actors are filled in from a when NULL), report.html,
+ * and the exports the options name. */
 bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_render_options *map);
 
 #ifdef __cplusplus

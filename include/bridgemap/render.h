@@ -46,7 +46,7 @@ typedef struct bm_render_options {
                                     -1 (bm_render_options_init): no focus */
     unsigned radius;             /* ego map: steps (0: 1) */
     const bm_table *actors;      /* actor measures (from bm_measures_actors), for size-by */
-    const char *size_by;         /* a number column of actors; NULL: equal sizes */
+    const char *size_by;         /* a number column of actors; NULL: number of ties */
     const char *label_by;        /* an attribute column; NULL: "name" if present, else id */
     const char *title;           /* NULL: no title */
     size_t max_labels;           /* label only the largest N actors (0: automatic) */

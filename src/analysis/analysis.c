@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "bridgemap/analysis.h"
+#include "bridgemap/export.h"
 #include "bridgemap/output.h"
 #include "internal.h"
 #include "communities.h"
@@ -361,6 +362,24 @@ bm_status bm_analysis_write(const bm_analysis *a, const char *dir, const bm_rend
                 (st = bm_render_map(a->net, &ro, bm_output_path(output, "silo_map.svg"))) != BM_OK)
                 goto done;
         }
+    }
+    for (const char *e = a->opt.exports; e && *e;) {
+        size_t len = strcspn(e, ",");
+        char fmtname[32];
+        snprintf(fmtname, sizeof fmtname, "%.*s", (int)(len < 31 ? len : 31), e);
+        bm_export_format fmt;
+        if (bm_export_format_parse(fmtname, &fmt) != 0) {
+            st = bm_error_set(BM_EUSAGE, "--export: '%s' is not graphml, gexf or kumu", fmtname);
+            goto done;
+        }
+        const char *file = fmt == BM_EXPORT_GRAPHML ? "network.graphml"
+                         : fmt == BM_EXPORT_GEXF ? "network.gexf" : "network.json";
+        if ((st = bm_export_write(a->net, a->levels ? a->grouping[0] : NULL, a->actors, a->ties,
+                                  map ? map->size_by : NULL, fmt, bm_output_path(output, file))) != BM_OK)
+            goto done;
+        e += len;
+        if (*e == ',')
+            e++;
     }
     {
         /* report.html last: it inlines the maps just written */

@@ -89,6 +89,7 @@ int cmd_analyze(int argc, char **argv)
     const char *out_dir = o.out ? o.out : "out";
     bm_network *net = NULL;
     bm_analysis *an = NULL;
+    bm_grouping *shapes = NULL;
     bm_status st = BM_OK;
     bm_analysis_options ao;
     bm_measure_options mo;
@@ -110,6 +111,7 @@ int cmd_analyze(int argc, char **argv)
     ao.epsilon = mo.epsilon;
     ao.delta = mo.delta;
     ao.raw_csv = o.raw_csv;
+    ao.exports = o.exports;
     if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
@@ -131,6 +133,11 @@ int cmd_analyze(int argc, char **argv)
         if ((rc = cli_check_map_options(&o, net, actors)) != 0)
             goto done;
         cli_render_options(&o, grouping, actors, &ro);
+        if (o.shape_by && (st = bm_grouping_new(&shapes, net, o.shape_by)) != BM_OK) {
+            rc = cli_fail(&o, st);
+            goto done;
+        }
+        ro.shapes = shapes;
     }
     /* Under mpirun every rank holds the same results; rank 0 writes them,
      * once (the library leaves that choice to its caller). */
@@ -158,6 +165,7 @@ int cmd_analyze(int argc, char **argv)
                 out_dir);
     }
 done:
+    bm_grouping_free(shapes);
     bm_analysis_free(an);
     bm_network_free(net);
     return rc;

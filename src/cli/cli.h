@@ -41,6 +41,7 @@ typedef struct cli_opts {
     const char *sheet, *actors_sheet, *aff_sheet;
     int projection;         /* bm_projection */
     const char *shape_by;   /* --shape-by COLUMN */
+    const char *exports;    /* analyze --export graphml,gexf,kumu */
     const char *view;       /* render --view: network, silo, groups (NULL: network) */
     const char *actor;      /* ego --actor ID */
     size_t radius;          /* ego --radius (0: 1) */

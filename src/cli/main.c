@@ -16,9 +16,9 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"analyze", cmd_analyze, "measure a collaboration network and write tables, summary and map"},
-    {"render", cmd_render, "draw a stakeholder map (.svg, .png, .pdf or .dot): network, silo or group view"},
-    {"ego", cmd_ego, "draw one actor's world (everyone within --radius steps) and its broker roles"},
+    {"analyze", cmd_analyze, "measure a collaboration network: tables, summary, maps and report"},
+    {"render", cmd_render, "draw a map (.svg .png .pdf .dot): network, silo or group view"},
+    {"ego", cmd_ego, "draw one actor and all within --radius steps, with its broker roles"},
     {"suggest", cmd_suggest, "rank introductions that would most reduce the separation of groups"},
     {"convert", cmd_convert, "export the network and its measures: GraphML, GEXF or Kumu JSON"},
 };

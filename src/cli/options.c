@@ -14,7 +14,7 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
                O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED, O_RAW_CSV, O_SHAPE_BY, O_VIEW, O_ACTOR,
-               O_RADIUS, O_FORMAT } opt_id;
+               O_RADIUS, O_FORMAT, O_EXPORT } opt_id;
 
 #define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST | CMD_EGO | CMD_CONVERT)
 
@@ -130,6 +130,9 @@ static const opt_spec specs[] = {
      "write CSV cells exactly as they are; by default a text cell starting with = + - @ tab "
      "or CR (which a spreadsheet would run as a formula, e.g. =HYPERLINK(...)) gets a ' in "
      "front, plain numbers such as -5 excepted"},
+    {O_EXPORT, "export", 0, "graphml,gexf,kumu", CMD_ANALYZE,
+     "also write the network with every attribute and measure as OUT/network.graphml (Gephi, "
+     "yEd, NetworkX), OUT/network.gexf (Gephi, styled) and/or OUT/network.json (Kumu)"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
     {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT,
      "worker processes for the shortest-path measures and the permutation test (default: one "
@@ -308,6 +311,20 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_UNDIRECTED: o->undirected = 1; break;
         case O_RAW_CSV: o->raw_csv = 1; break;
         case O_SHAPE_BY: o->shape_by = val; break;
+        case O_EXPORT: {
+            for (const char *e = val; *e;) {
+                size_t len = strcspn(e, ",");
+                if (!((len == 7 && strncmp(e, "graphml", 7) == 0) || (len == 4 && strncmp(e, "gexf", 4) == 0) ||
+                      (len == 4 && strncmp(e, "kumu", 4) == 0)))
+                    return usage_error(cmd_name, "--export takes graphml, gexf and/or kumu, comma "
+                                       "separated, not '%s'", val);
+                e += len;
+                if (*e == ',')
+                    e++;
+            }
+            o->exports = val;
+            break;
+        }
         case O_ACTOR: o->actor = val; break;
         case O_VIEW:
             if (strcmp(val, "network") != 0 && strcmp(val, "silo") != 0 && strcmp(val, "groups") != 0)

@@ -79,12 +79,16 @@ static int draw(int argc, char **argv, unsigned cmd)
     bm_measure_options mo;
     cli_measure_options(&o, &mo);
     mo.grouping = grouping;
-    /* the group map needs no actor measures */
-    if (!groups_view && (st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
+    /* the group map needs no actor measures, nor does a large network's
+     * map without --size-by: it is sized by number of ties (computing every
+     * measure of 200,000 actors would take minutes for a picture of 1,000) */
+    int need_measures = !groups_view && (cmd == CMD_EGO || o.size_by ||
+                                         bm_network_actor_count(net) <= BM_MAP_MAX_ACTORS);
+    if (need_measures && (st = bm_measures_actors(&actors, net, &mo)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }
-    if (!groups_view && (rc = cli_check_map_options(&o, net, actors)) != 0)
+    if (need_measures && (rc = cli_check_map_options(&o, net, actors)) != 0)
         goto done;
     if (o.shape_by && (st = bm_grouping_new(&shapes, net, o.shape_by)) != BM_OK) {
         rc = cli_fail(&o, st);
@@ -94,6 +98,8 @@ static int draw(int argc, char **argv, unsigned cmd)
     cli_render_options(&o, grouping, actors, &ro);
     ro.shapes = shapes;
     ro.focus = focus;
+    if (!actors)
+        ro.size_by = NULL;
     if (!cli_leader())
         goto done; /* under mpirun rank 0 draws the map, once */
     st = groups_view ? bm_render_group_map(net, &ro, o.out) : bm_render_map(net, &ro, o.out);

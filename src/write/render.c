@@ -316,7 +316,9 @@ static bm_status map_sizes(mapctx *c)
     }
     c->maxv = 0;
     for (size_t i = 0; i < c->n; i++) {
-        double v = c->size_col >= 0 ? bm_table_number(opt->actors, (size_t)c->size_col, i) : 0;
+        /* without a measure: sized by number of ties */
+        double v = c->size_col >= 0 ? bm_table_number(opt->actors, (size_t)c->size_col, i)
+                                    : (double)VECTOR(deg)[i];
         c->size[i] = isfinite(v) && v > 0 ? v : 0;
         if (c->size[i] > c->maxv)
             c->maxv = c->size[i];
@@ -469,9 +471,7 @@ static bm_status map_nodes(mapctx *c, Agraph_t *g, Agnode_t **nodes)
 {
     const bm_render_options *opt = c->opt;
     char buf[128];
-    size_t max_labels = opt->max_labels ? opt->max_labels
-                      : c->size_col >= 0 ? (c->drawn_n <= 60 ? c->drawn_n : 30)
-                      : (c->drawn_n <= BM_MAP_MAX_ACTORS ? c->drawn_n : 30);
+    size_t max_labels = opt->max_labels ? opt->max_labels : c->drawn_n <= 60 ? c->drawn_n : 30;
     size_t k = c->gr ? c->gr->n_groups : 0;
     Agraph_t **cluster = NULL;
     if (opt->view == BM_MAP_SILO && k) {
@@ -632,8 +632,9 @@ static void ego_roles(bm_sbuf *b, const mapctx *c)
         bm_i_sb_html(b, c->gr->names[c->gr->of[i]]);
         bm_i_sb_str(b, ")");
     }
-    bm_i_sb_printf(b, ": %zu direct contacts, %zu actors within %u steps</TD></TR>", direct, reach,
-                   c->opt->radius ? c->opt->radius : 1);
+    unsigned radius = c->opt->radius ? c->opt->radius : 1;
+    bm_i_sb_printf(b, ": %zu direct contact%s, %zu actor%s within %u step%s</TD></TR>", direct,
+                   direct == 1 ? "" : "s", reach, reach == 1 ? "" : "s", radius, radius == 1 ? "" : "s");
     if (!t || bm_table_find(t, "brokerage_liaison") < 0)
         return;
     bm_sbuf line = {0};
@@ -765,12 +766,12 @@ static void map_legend(mapctx *c)
             legend_row(b, "#444444", OTHER_GLYPH, t.s);
         }
     }
-    if (c->size_col >= 0 && c->maxv > 0) {
+    if (c->maxv > 0) {
         /* three reference sizes: the largest value, a quarter and a
          * sixteenth of it (circle widths 0.70, 0.42 and 0.28 inch at 72
          * points per inch; the disc glyph is about 0.62 em wide) */
         bm_i_sb_str(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Circle size: ");
-        bm_i_sb_html(b, opt->size_by);
+        bm_i_sb_html(b, c->size_col >= 0 ? opt->size_by : "number of ties");
         bm_i_sb_str(b, " (area); line width: tie weight</FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
         const double frac[3] = {1.0, 0.25, 0.0625};
         for (int s = 0; s < 3; s++) {
