@@ -66,7 +66,7 @@ bm_status bm_render_period_chart(const bm_table *t, const char *title, const cha
     if (!bm_i_gv_format(path))
         return bm_error_set(BM_EUSAGE, "%s: unknown format (use .svg, .png, .pdf or .dot)", path);
     agseterrf(bm_i_gv_error_sink);
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = bm_i_gv_context();
     Agraph_t *g = bm_i_gv_open("ei_by_period", Agundirected);
     if (!gvc || !g) {
         st = bm_error_set(BM_EINTERNAL, "Graphviz: out of memory");
@@ -153,7 +153,5 @@ bm_status bm_render_period_chart(const bm_table *t, const char *title, const cha
 done:
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     return st;
 }

@@ -89,7 +89,7 @@ bm_status bm_render_group_map(const bm_network *net, const bm_render_options *op
 
     agseterrf(bm_i_gv_error_sink);
     agseterr(AGERR);
-    gvc = gvContext();
+    gvc = bm_i_gv_context();
     gv = bm_i_gv_open("groups", Agundirected);
     if (!gvc || !gv) {
         st = bm_error_set(BM_EINTERNAL, "Graphviz: cannot create a graph");
@@ -229,8 +229,6 @@ bm_status bm_render_group_map(const bm_network *net, const bm_render_options *op
 done:
     if (gv)
         agclose(gv);
-    if (gvc)
-        gvFreeContext(gvc);
     free(b.s);
     free(ties);
     free(order);

@@ -29,6 +29,9 @@ void bm_i_sb_html(bm_sbuf *b, const char *s);
 const char *bm_i_gv_format(const char *path);
 /* agseterrf sink keeping Graphviz's last message for our errors. */
 int bm_i_gv_error_sink(char *msg);
+/* The process's one Graphviz context (never freed: Graphviz 2.42's pango
+ * plugin keeps pointers into it). */
+GVC_t *bm_i_gv_context(void);
 /* agopen with bridgemap's ID discipline (sbuf.c): objects and clusters
  * iterate in creation order, not in the heap order of their names, so a
  * layout does not change from run to run. */

@@ -169,7 +169,28 @@ static bm_status pdf_fix_dates(const char *file)
     return st;
 }
 
+/* One Graphviz context for the whole process, never freed. Graphviz 2.42
+ * keeps the fonts it met in its context (textspan.c's font dictionary),
+ * and its pango plugin (gvtextlayout_pango.c) caches a pointer to the last
+ * font name it measured: with a context per drawing, the second drawing of
+ * a process compared against the first context's freed name (a heap use
+ * after free that AddressSanitizer reports). */
+static bm_status gv_write(GVC_t *gvc, Agraph_t *g, const char *engine, const char *path);
+
+GVC_t *bm_i_gv_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 bm_status bm_i_gv_write(GVC_t *gvc, Agraph_t *g, const char *engine, const char *path)
+{
+    return gv_write(gvc, g, engine, path);
+}
+
+static bm_status gv_write(GVC_t *gvc, Agraph_t *g, const char *engine, const char *path)
 {
     bm_status st = BM_OK;
     const char *format = bm_i_gv_format(path);
@@ -835,7 +856,7 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
     agseterrf(bm_i_gv_error_sink);
     agseterr(AGERR);
     gv_message[0] = '\0';
-    gvc = gvContext();
+    gvc = bm_i_gv_context();
     g = bm_i_gv_open("bridgemap", net->directed ? Agdirected : Agundirected);
     if (!gvc || !g) {
         st = bm_error_set(BM_EINTERNAL, "Graphviz: cannot create a graph");
@@ -859,8 +880,6 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
 done:
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     free(c.b.s);
     free(nodes);
     free(c.size);
