@@ -26,6 +26,8 @@ build: deps
 run: build
 	$(BUILD)/bridgemap analyze $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
 	  --affiliations $(EXAMPLE)/affiliations.csv --title "Fjordvik: who works with whom" -o out
+	$(BUILD)/bridgemap compare $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
+	  --split-date 2024-01-01 --group unit -o out/compare
 
 # bridgemap, libbridgemap.so/.a, include/bridgemap*, bridgemap.pc and the man page under
 # $(PREFIX) (default /usr/local); DESTDIR=/tmp/stage stages the tree for a package.

@@ -9,6 +9,7 @@
 #include "bridgemap/output.h"
 #include "bridgemap/render.h"
 #include "bridgemap/export.h"
+#include "bridgemap/compare.h"
 #include "bridgemap/analysis.h"
 #include "bridgemap/mpi.h"
 #endif

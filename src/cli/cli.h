@@ -15,6 +15,7 @@ enum {
     CMD_SUGGEST = 1 << 2,
     CMD_CONVERT = 1 << 3,
     CMD_EGO = 1 << 4,
+    CMD_COMPARE = 1 << 5,
 };
 
 typedef struct cli_opts {
@@ -41,6 +42,8 @@ typedef struct cli_opts {
     const char *sheet, *actors_sheet, *aff_sheet;
     int projection;         /* bm_projection */
     const char *shape_by;   /* --shape-by COLUMN */
+    const char *records2;   /* compare: the second (after) records file */
+    const char *split_date, *before_from, *after_to; /* compare --split-date ... */
     const char *exports;    /* analyze --export graphml,gexf,kumu */
     const char *view;       /* render --view: network, silo, groups (NULL: network) */
     const char *actor;      /* ego --actor ID */
@@ -102,5 +105,6 @@ int cmd_render(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const subcommand subcommands[] = {
     {"analyze", cmd_analyze, "measure a collaboration network: tables, summary, maps and report"},
     {"render", cmd_render, "draw a map (.svg .png .pdf .dot): network, silo or group view"},
     {"ego", cmd_ego, "draw one actor and all within --radius steps, with its broker roles"},
+    {"compare", cmd_compare, "did it change? two periods side by side, with a test of the change"},
     {"suggest", cmd_suggest, "rank introductions that would most reduce the separation of groups"},
     {"convert", cmd_convert, "export the network and its measures: GraphML, GEXF or Kumu JSON"},
 };

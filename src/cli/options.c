@@ -14,9 +14,9 @@ typedef enum { O_ACTORS, O_GROUP, O_OUT, O_DIRECTED, O_UNWEIGHTED, O_FROM, O_TO,
                O_WEIGHT_COL, O_DATE_COL, O_ID_COL, O_DELIMITER, O_ENCODING, O_DATE_FORMAT,
                O_STRICT, O_AFFILIATIONS, O_PROJECTION, O_BY, O_SHEET, O_ACTORS_SHEET,
                O_AFF_SHEET, O_PROGRESS, O_UNDIRECTED, O_RAW_CSV, O_SHAPE_BY, O_VIEW, O_ACTOR,
-               O_RADIUS, O_FORMAT, O_EXPORT } opt_id;
+               O_RADIUS, O_FORMAT, O_EXPORT, O_SPLIT_DATE, O_BEFORE_FROM, O_AFTER_TO } opt_id;
 
-#define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST | CMD_EGO | CMD_CONVERT)
+#define CMD_LOAD (CMD_ANALYZE | CMD_RENDER | CMD_SUGGEST | CMD_EGO | CMD_CONVERT | CMD_COMPARE)
 
 typedef struct opt_spec {
     opt_id id;
@@ -31,11 +31,11 @@ static const opt_spec specs[] = {
     {O_ACTORS, "actors", 'a', "FILE", CMD_LOAD,
      "actors CSV: an 'id' column and any attributes (sector, organisation, unit, level, name...); "
      "actors with no ties are kept"},
-    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE | CMD_SUGGEST | CMD_CONVERT,
+    {O_GROUP, "group", 'g', "COLUMN", CMD_ANALYZE | CMD_SUGGEST | CMD_CONVERT | CMD_COMPARE,
      "actor column that defines the groups (default: sector, when the actors file has it)"},
     {O_GROUP, "color-by", 'c', "COLUMN", CMD_RENDER | CMD_EGO,
      "actor column that colours the map (default: sector, when the actors file has it)"},
-    {O_OUT, "output", 'o', "DIR", CMD_ANALYZE,
+    {O_OUT, "output", 'o', "DIR", CMD_ANALYZE | CMD_COMPARE,
      "output directory (default out); created if needed; files in it are replaced whole"},
     {O_OUT, "output", 'o', "FILE", CMD_RENDER | CMD_EGO,
      "the map file; its extension picks the format: .svg .png .pdf or .dot (laid-out DOT)"},
@@ -109,7 +109,7 @@ static const opt_spec specs[] = {
     {O_STRICT, "strict", 0, NULL, CMD_LOAD,
      "stop when a record names an actor the actors file does not list (default: add it "
      "with no attributes and warn once)"},
-    {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT,
+    {O_SEED, "seed", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT | CMD_COMPARE,
      "seed of every random step, the map layout included (default 1)"},
     {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "actor measure that sizes the circles (default betweenness; e.g. degree, strength, "
@@ -117,38 +117,45 @@ static const opt_spec specs[] = {
     {O_SIZE_BY, "size-by", 0, "MEASURE", CMD_CONVERT,
      "GEXF: the actor measure behind each node's viz:size (default betweenness; e.g. degree, "
      "strength, pagerank)"},
-    {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+    {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "actor column for labels (default: name, else id)"},
     {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER | CMD_EGO, "title written above the legend"},
     {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "label only the N largest actors (default: all up to 60 actors, else 30)"},
-    {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE,
+    {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE | CMD_COMPARE,
      "label permutations of the E-I test (default 10000; the p-value's resolution is 1/(N+1))"},
     {O_TOP, "top", 'n', "N", CMD_ANALYZE | CMD_SUGGEST,
      "how many introductions to suggest (default 10)"},
-    {O_RAW_CSV, "raw-csv", 0, NULL, CMD_ANALYZE | CMD_SUGGEST,
+    {O_RAW_CSV, "raw-csv", 0, NULL, CMD_ANALYZE | CMD_SUGGEST | CMD_COMPARE,
      "write CSV cells exactly as they are; by default a text cell starting with = + - @ tab "
      "or CR (which a spreadsheet would run as a formula, e.g. =HYPERLINK(...)) gets a ' in "
      "front, plain numbers such as -5 excepted"},
     {O_EXPORT, "export", 0, "graphml,gexf,kumu", CMD_ANALYZE,
      "also write the network with every attribute and measure as OUT/network.graphml (Gephi, "
      "yEd, NetworkX), OUT/network.gexf (Gephi, styled) and/or OUT/network.json (Kumu)"},
+    {O_SPLIT_DATE, "split-date", 0, "DATE", CMD_COMPARE,
+     "one dated records file split at DATE: before = its records dated before DATE, after = "
+     "those on or after it (an undated record is an error)"},
+    {O_BEFORE_FROM, "before-from", 0, "DATE", CMD_COMPARE,
+     "with --split-date: the first period starts on DATE (e.g. for two windows of equal length)"},
+    {O_AFTER_TO, "after-to", 0, "DATE", CMD_COMPARE,
+     "with --split-date: the second period ends on DATE"},
     {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
-    {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT,
+    {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT | CMD_COMPARE,
      "worker processes for the shortest-path measures and the permutation test (default: one "
      "per core this process may use); the results are the same for every N. Under mpirun: "
      "per rank"},
-    {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+    {O_APPROX, "approx", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "estimate betweenness, closeness, harmonic, distances and group betweenness by sampling, "
      "with the error bound of --epsilon/--delta (default above 10^10 actors x ties)"},
-    {O_EXACT, "exact", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+    {O_EXACT, "exact", 0, NULL, CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "compute the shortest-path measures exactly whatever the size"},
-    {O_EPSILON, "epsilon", 0, "E", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+    {O_EPSILON, "epsilon", 0, "E", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "sampled: the error bound: betweenness / (n(n-1)) within E of the exact value, and each "
      "actor's mean distance within E x diameter (default 0.05, looser when the sources it needs "
      "would scan more than 2 x 10^9 arcs: about 0.085 at 1M ties; the stderr line and summary.json "
      "say which)"},
-    {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
+    {O_DELTA, "delta", 0, "D", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "sampled: the bounds hold together with probability at least 1 - D (default 0.1)"},
     {O_PROGRESS, "progress", 0, "auto|always|never", CMD_LOAD,
      "progress on stderr: auto (default) redraws one line on a terminal and otherwise logs "
@@ -267,8 +274,14 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (o->records && cmd == CMD_COMPARE && !o->records2) {
+                o->records2 = a;
+                continue;
+            }
             if (o->records)
-                return usage_error(cmd_name, "unexpected argument '%s' (one records file only)", a);
+                return usage_error(cmd_name, cmd == CMD_COMPARE
+                                   ? "unexpected argument '%s' (two records files at most: BEFORE AFTER)"
+                                   : "unexpected argument '%s' (one records file only)", a);
             o->records = a;
             continue;
         }
@@ -311,6 +324,9 @@ static int parse_args(int argc, char **argv, unsigned cmd, const char *cmd_name,
         case O_UNDIRECTED: o->undirected = 1; break;
         case O_RAW_CSV: o->raw_csv = 1; break;
         case O_SHAPE_BY: o->shape_by = val; break;
+        case O_SPLIT_DATE: o->split_date = val; break;
+        case O_BEFORE_FROM: o->before_from = val; break;
+        case O_AFTER_TO: o->after_to = val; break;
         case O_EXPORT: {
             for (const char *e = val; *e;) {
                 size_t len = strcspn(e, ",");

@@ -1,0 +1,163 @@
+/* compare.c: `bridgemap compare`: did it change? Two snapshots, or one dated
+ * records file split at a date, side by side with a test of the change in
+ * cross-group mixing (bridgemap/compare.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static void help(void)
+{
+    printf("Usage: bridgemap compare BEFORE AFTER [--actors ACTORS] [--group COLUMN] -o OUT\n"
+           "       bridgemap compare RECORDS --split-date DATE [--before-from DATE]\n"
+           "                         [--after-to DATE] [--actors ACTORS] -o OUT\n"
+           "\n"
+           "Did the bootcamp, the sprint teams or the co-creation change who works with whom?\n"
+           "Analyses both periods exactly as analyze does and writes, whole or not at all:\n"
+           "  OUT/compare_summary.csv     every network figure before, after, change; the\n"
+           "                              test's p-value on cross_group_share and ei_index\n"
+           "  OUT/compare_groups.csv      per group: E-I before/after/change with its p-value,\n"
+           "                              ties gained, lost and kept inside and across, and\n"
+           "                              every figure of groups.csv before/after/change\n"
+           "  OUT/compare_group_pairs.csv per pair of groups: ties before and after, new/gone\n"
+           "  OUT/compare_actors.csv      per actor: status (both, joined, left), broker roles\n"
+           "                              before/after/gained/lost (z of 1.96 or more), every\n"
+           "                              measure of actors.csv before/after/change\n"
+           "  OUT/compare_ties.csv        every pair tied in either period: gained, lost, kept;\n"
+           "                              internal or external; weight before and after\n"
+           "  OUT/compare.json            the test, its verdict, both periods' inputs\n"
+           "On stdout: the verdict and what moved (--quiet: nothing).\n"
+           "\n"
+           "The test: is the change in the share of ties that cross groups more than noise?\n"
+           "It permutes which period each pair's records fall in (before only, after only,\n"
+           "both), keeping a pair's records together and each period's number of ties, and\n"
+           "gives the two-sided p-value (Fisher-Pitman permutation test; --permutations,\n"
+           "default 10,000; --seed). It assumes pairs are exchangeable when nothing changed\n"
+           "(pairs sharing a very active actor are not independent), the same grouping in\n"
+           "both periods, and actors matched by id.\n"
+           "\n"
+           "--split-date D: before = the records dated before D, after = those dated D or\n"
+           "later; --before-from and --after-to trim the two windows (e.g. to equal length).\n"
+           "\n"
+           "Options:\n");
+    cli_print_options(stdout, CMD_COMPARE);
+}
+
+/* The day before an ISO date (YYYY-MM-DD) into out; -1 when date is not one. */
+static int day_before(const char *date, char out[11])
+{
+    int y, m, d;
+    char tail;
+    if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || date[4] != '-' ||
+        date[7] != '-')
+        return -1;
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > (m == 2 && leap ? 29 : dim[m - 1]))
+        return -1;
+    if (--d == 0) {
+        if (--m == 0) {
+            m = 12;
+            y--;
+        }
+        leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        d = m == 2 && leap ? 29 : dim[m - 1];
+    }
+    if (y < 0 || y > 9999)
+        return -1;
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    return 0;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse(argc, argv, CMD_COMPARE, "compare", help, &o);
+    if (rc >= 0)
+        return rc;
+    rc = 0;
+    const char *usage = NULL;
+    char before_to[11];
+    if (!o.records)
+        usage = "compare needs BEFORE and AFTER records files, or RECORDS with --split-date";
+    else if (o.split_date && o.records2)
+        usage = "--split-date splits one records file; give RECORDS --split-date DATE, or BEFORE AFTER";
+    else if (!o.split_date && !o.records2)
+        usage = "compare needs a second records file (BEFORE AFTER) or --split-date DATE";
+    else if ((o.before_from || o.after_to) && !o.split_date)
+        usage = "--before-from and --after-to go with --split-date";
+    else if (o.split_date && (o.from || o.to))
+        usage = "with --split-date, give the windows with --before-from and --after-to, not --from/--to";
+    else if (o.split_date && day_before(o.split_date, before_to) != 0)
+        usage = "--split-date needs a date YYYY-MM-DD";
+    else if (o.affiliations)
+        usage = "compare reads records files; --affiliations is not supported yet (run analyze "
+                "--affiliations with --from/--to per period)";
+    else if (o.by)
+        usage = "compare --by is not supported yet: use analyze --by for the trend";
+    if (usage) {
+        if (cli_leader())
+            fprintf(stderr, "bridgemap: %s\nTry 'bridgemap compare --help'.\n", usage);
+        return 2;
+    }
+    const char *out_dir = o.out ? o.out : "out";
+    bm_network *nb = NULL, *na = NULL;
+    bm_compare *cmp = NULL;
+    bm_status st;
+    bm_init(o.seed);
+    cli_progress(&o);
+    cli_opts ob = o, oa = o;
+    char label_b[64], label_a[64];
+    if (o.split_date) {
+        ob.from = o.before_from;
+        ob.to = before_to;
+        oa.from = o.split_date;
+        oa.to = o.after_to;
+        snprintf(label_b, sizeof label_b, "before %s", o.split_date);
+        snprintf(label_a, sizeof label_a, "from %s", o.split_date);
+    } else {
+        oa.records = o.records2;
+        snprintf(label_b, sizeof label_b, "before");
+        snprintf(label_a, sizeof label_a, "after");
+    }
+    if ((rc = cli_load(&ob, &nb)) != 0 || (rc = cli_load(&oa, &na)) != 0)
+        goto done;
+    bm_measure_options mo;
+    cli_measure_options(&o, &mo);
+    bm_compare_options co;
+    bm_compare_options_init(&co);
+    co.analysis.group = o.group;
+    co.analysis.unweighted = mo.unweighted;
+    co.analysis.seed = mo.seed;
+    co.analysis.permutations = mo.permutations;
+    co.analysis.jobs = mo.jobs;
+    co.analysis.paths = mo.paths;
+    co.analysis.epsilon = mo.epsilon;
+    co.analysis.delta = mo.delta;
+    co.analysis.raw_csv = o.raw_csv;
+    co.before_label = label_b;
+    co.after_label = label_a;
+    if ((st = bm_compare_new(&cmp, nb, na, &co)) != BM_OK || (st = bm_compare_run(cmp)) != BM_OK) {
+        rc = cli_fail(&o, st);
+        goto done;
+    }
+    if (!cli_leader())
+        goto done;
+    if ((st = bm_compare_write(cmp, out_dir, NULL)) != BM_OK) {
+        rc = cli_fail(&o, st);
+        goto done;
+    }
+    if (!o.quiet) {
+        if ((st = bm_compare_write_narrative(cmp, stdout, o.label_by)) != BM_OK || fflush(stdout) != 0) {
+            rc = cli_fail(&o, BM_EINTERNAL);
+            goto done;
+        }
+        fprintf(stderr, "bridgemap: %s: %zu ties, %s: %zu ties; wrote %s/\n", label_b,
+                bm_network_tie_count(nb), label_a, bm_network_tie_count(na), out_dir);
+    }
+done:
+    bm_compare_free(cmp);
+    bm_network_free(nb);
+    bm_network_free(na);
+    return rc;
+}

@@ -1,0 +1,157 @@
+#!/bin/bash
+# test_compare.sh: bridgemap compare (issue 10). A hand-made case whose gained, lost and kept
+# ties, group counts, new pairs of groups, joined and left actors and E-I indices are worked
+# out by hand below; the change test's p-value against the exact permutation distribution
+# enumerated here in Python; each period's measures equal to analyze on that period's records
+# alone; the bundled example's rise in cross-unit ties, counted here from the records, found
+# significant; usage errors.
+# Run: bash tests/cli/test_compare.sh PATH_TO_BRIDGEMAP PATH_TO_SOURCE_DIR
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# ---- a hand-made case ----------------------------------------------------------------------
+# groups X = {a1, a2}, Y = {b1, b2}, Z = {c1, d1}
+#   before: a1-a2 (inside X), b1-b2 (inside Y), a1-b1 (X-Y), a1-d1 (X-Z); a2-a1 repeats a1-a2
+#   after:  a1-a2, a1-b1 (kept), a2-c1 (X-Z, gained), b2-c1 (Y-Z, gained)
+# gained a2-c1, b2-c1; lost b1-b2, a1-d1; kept a1-a2, a1-b1
+# cross share: before 2 of 4 = 0.5, after 3 of 4 = 0.75, change +0.25
+# E-I (members' side, an inside tie counts twice): X 0 -> 0 (I 2, E 2 both times);
+#   Y (1 - 2)/3 = -1/3 -> (2 - 0)/2 = +1; Z (1 - 0)/1 = +1 -> +1
+# c1 joined, d1 left; pair Y-Z new, X-Y and X-Z kept
+printf 'id,sector\na1,X\na2,X\nb1,Y\nb2,Y\nc1,Z\nd1,Z\n' > h_actors.csv
+printf 'source,target\na1,a2\nb1,b2\na1,b1\na1,d1\na2,a1\n' > h_before.csv
+printf 'source,target\na1,a2\na1,b1\na2,c1\nb2,c1\n' > h_after.csv
+run compare h_before.csv h_after.csv --actors h_actors.csv -o h --permutations 20000 -q
+assert_exit 0 "compare two snapshots"
+got=$("$PY" - <<'PY'
+import csv
+ties = {(r['source'], r['target']): (r['status'], r['type'], r['weight_before'], r['weight_after'])
+        for r in csv.DictReader(open('h/compare_ties.csv', encoding='utf-8'))}
+print(sorted(ties.items()))
+g = {r['group']: r for r in csv.DictReader(open('h/compare_groups.csv', encoding='utf-8'))}
+for k in 'XYZ':
+    r = g[k]
+    print(k, r['ei_index_before'], r['ei_index_after'], r['ties_gained_inside'], r['ties_lost_inside'],
+          r['ties_kept_inside'], r['ties_gained_across'], r['ties_lost_across'], r['ties_kept_across'])
+p = {(r['group_a'], r['group_b']): (r['ties_before'], r['ties_after'], r['status'])
+     for r in csv.DictReader(open('h/compare_group_pairs.csv', encoding='utf-8'))}
+print(sorted(p.items()))
+a = {r['id']: r['status'] for r in csv.DictReader(open('h/compare_actors.csv', encoding='utf-8'))}
+print(sorted(a.items()))
+s = {r['measure']: r for r in csv.DictReader(open('h/compare_summary.csv', encoding='utf-8'))}
+print(s['cross_group_share']['before'], s['cross_group_share']['after'], s['cross_group_share']['change'])
+PY
+)
+want="[(('a1', 'a2'), ('kept', 'internal', '2', '1')), (('a1', 'b1'), ('kept', 'external', '1', '1')), (('a1', 'd1'), ('lost', 'external', '1', '0')), (('a2', 'c1'), ('gained', 'external', '0', '1')), (('b1', 'b2'), ('lost', 'internal', '1', '0')), (('b2', 'c1'), ('gained', 'external', '0', '1'))]
+X 0 0 0 0 1 1 1 1
+Y -0.3333333333333333 1 0 1 0 1 0 1
+Z 1 1 0 0 0 2 1 0
+[(('X', 'Y'), ('1', '1', 'kept')), (('X', 'Z'), ('1', '1', 'kept')), (('Y', 'Z'), ('0', '1', 'new'))]
+[('a1', 'both'), ('a2', 'both'), ('b1', 'both'), ('b2', 'both'), ('c1', 'joined'), ('d1', 'left')]
+0.5 0.75 0.25"
+assert_eq "$got" "$want" "hand case: ties gained/lost/kept, group counts and E-I, new pairs, joined/left, shares"
+
+# the exact permutation distribution: the six pairs' period patterns {both, both, before,
+# before, after, after} over all distinct arrangements; p = P(|change| >= 0.25)
+exact=$("$PY" - <<'PY'
+from itertools import permutations
+pairs = [('a1a2', 0), ('a1b1', 1), ('b1b2', 0), ('a1d1', 1), ('a2c1', 1), ('b2c1', 1)]  # (pair, crosses)
+labels = ['BA', 'BA', 'B', 'B', 'A', 'A']
+seen = set(); hit = 0
+for perm in set(permutations(labels)):
+    b = [c for (p, c), l in zip(pairs, perm) if 'B' in l]
+    a = [c for (p, c), l in zip(pairs, perm) if 'A' in l]
+    d = sum(a) / len(a) - sum(b) / len(b)
+    seen.add(perm); hit += abs(d) >= 0.25 - 1e-12
+print(hit / len(seen))
+PY
+)
+got=$("$PY" -c "import json;print(json.load(open('h/compare.json'))['test']['p_value'])")
+assert_true "change test p ($got) within 0.01 of the exact permutation p ($exact)" \
+    "$PY" -c "import sys; sys.exit(0 if abs($got - $exact) < 0.01 else 1)"
+
+# ---- one file split at a date: each period equals analyze on its records alone ---------------
+FJ=$SRC/datasets/fjordvik
+run compare "$FJ/records.csv" --actors "$FJ/actors.csv" --split-date 2024-01-01 --group unit -o fj
+assert_exit 0 "compare --split-date on the bundled example"
+assert_stdout_contains "the groups mix more than before, and by more than chance would give." "the verdict in words"
+run analyze "$FJ/records.csv" --actors "$FJ/actors.csv" --to 2023-12-31 --group unit -o fj_b -q --no-map
+run analyze "$FJ/records.csv" --actors "$FJ/actors.csv" --from 2024-01-01 --group unit -o fj_a -q --no-map
+got=$("$PY" - <<'PY'
+import csv, json, math
+def rows(p): return list(csv.DictReader(open(p, encoding='utf-8')))
+ca = {r['id']: r for r in rows('fj/compare_actors.csv')}
+bad = []
+for period, d in (('before', 'fj_b'), ('after', 'fj_a')):
+    for r in rows(d + '/actors.csv'):
+        for col in ('degree', 'strength', 'betweenness', 'closeness', 'constraint', 'ei_index', 'brokerage_liaison_z'):
+            x, y = r[col], ca[r['id']][col + '_' + period]
+            if (x == '') != (y == '') or (x and not math.isclose(float(x), float(y), rel_tol=1e-12, abs_tol=1e-12)):
+                bad.append((period, r['id'], col, x, y))
+    s = json.load(open(d + '/summary.json'))
+    cs = {r['measure']: r for r in rows('fj/compare_summary.csv')}
+    for k in ('density', 'components', 'ei_index', 'modularity', 'assortativity', 'ties'):
+        if not math.isclose(float(cs[k][period]), s[k], rel_tol=1e-12):
+            bad.append((period, k))
+    cg = {r['group']: r for r in rows('fj/compare_groups.csv')}
+    for r in rows(d + '/groups.csv'):
+        for col in ('ei_index', 'density', 'silo_score', 'internal_ties', 'external_ties'):
+            key = col + '_' + period
+            x, y = r[col], cg[r['group']][key]
+            if (x == '') != (y == '') or (x and not math.isclose(float(x), float(y), rel_tol=1e-12, abs_tol=1e-12)):
+                bad.append((period, r['group'], col, x, y))
+print(len(ca), bad[:5])
+PY
+)
+assert_eq "$got" "154 []" "each period's actor, group and network figures equal analyze --from/--to on it"
+
+# the rise in cross-unit ties, counted here from the records (distinct pairs of actors with a
+# unit; the bootcamp month has no records), and the test finds it significant
+want=$("$PY" - "$FJ" <<'PY'
+import csv, sys
+d = sys.argv[1]
+unit = {r['id']: r['unit'] for r in csv.DictReader(open(d + '/actors.csv', encoding='utf-8'))}
+b, a = set(), set()
+for r in csv.DictReader(open(d + '/records.csv', encoding='utf-8')):
+    s, t = r['source'], r['target']
+    if s == t or not unit[s] or not unit[t]:
+        continue
+    (b if r['date'] < '2024-01-01' else a).add(frozenset((s, t)))
+cross = lambda S: sum(1 for p in S if len({unit[x] for x in p}) == 2)
+print(f"{cross(b) / len(b):.6f} {cross(a) / len(a):.6f} {len(b)} {len(a)}")
+PY
+)
+got=$("$PY" -c "
+import json; t = json.load(open('fj/compare.json'))['test']
+print(f\"{t['share_before']:.6f} {t['share_after']:.6f} {t['ties_before']} {t['ties_after']}\", t['p_value'] < 0.01)")
+assert_eq "$got" "$want True" "bundled example: cross-unit share before/after as counted from the records; p < 0.01"
+
+# ---- deterministic, and the same for any --jobs ------------------------------------------------
+run compare h_before.csv h_after.csv --actors h_actors.csv -o h2 --permutations 20000 -q --jobs 1
+assert_true "compare --jobs 1 gives the same files as --jobs 2" cmp -s h/compare.json h2/compare.json
+
+# ---- usage and input errors ------------------------------------------------------------------------
+run compare h_before.csv --actors h_actors.csv -o x
+assert_exit 2 "one file without --split-date"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: compare needs a second records file (BEFORE AFTER) or --split-date DATE" "names what is missing"
+run compare h_before.csv h_after.csv --split-date 2024-01-01 -o x
+assert_exit 2 "--split-date with two files"
+run compare "$FJ/records.csv" --split-date 2024-02-30 -o x
+assert_exit 2 "--split-date 2024-02-30"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: --split-date needs a date YYYY-MM-DD" "bad split date"
+run compare h_before.csv --split-date 2024-01-01 -o x
+assert_exit 1 "--split-date on a file without dates"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: h_before.csv:1: --from/--to need a date column, and the header has none (name it with --date-col)" "no date column named"
+printf 'source,target,date\na1,a2,2023-05-01\nb1,b2,\n' > h_undated.csv
+run compare h_undated.csv --actors h_actors.csv --split-date 2024-01-01 -o x
+assert_exit 1 "an undated record with --split-date"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: h_undated.csv:3:3: empty date, so the record cannot be placed in the --from/--to window" "the undated record named"
+assert_true "nothing written on errors" test ! -e x
+run compare a b c -o x
+assert_exit 2 "three files"
+run compare --help
+assert_exit 0 "compare --help"
+for o in --split-date --before-from --after-to --permutations --seed --group --actors; do
+    assert_stdout_contains "$o" "compare --help lists $o"
+done
+finish
