@@ -71,6 +71,34 @@ bm_status bm_render_map(const bm_network *net, const bm_render_options *opt, con
  * caption and seed of opt. Fast at any size (one pass over the ties). */
 bm_status bm_render_group_map(const bm_network *net, const bm_render_options *opt, const char *path);
 
+/* Two periods of one set of actors, for the change maps of compare. */
+typedef struct bm_change_map {
+    size_t n;                          /* actors (the union of both periods) */
+    const char *const *label;          /* per actor: name or id */
+    const long *group;                 /* per actor: group index, -1 none */
+    const int *active_b, *active_a;    /* per actor: has a tie in the period */
+    size_t n_groups;
+    const char *const *group_name, *const *group_colour;
+    size_t m;                          /* pairs tied in either period */
+    const size_t *u, *v;               /* their actors */
+    const int *label_of;               /* 1 before only, 2 after only, 3 both */
+    const char *title, *before_label, *after_label;
+    unsigned long seed;
+} bm_change_map;
+
+/* Both periods with the same actor positions (the union laid out once by
+ * neato, then each period drawn pinned): in the second, ties gained across
+ * groups thick and dark, gained inside a group thick in its colour, kept
+ * thin, lost dashed and pale; in the first, the ties that end dashed; an
+ * actor without a tie in the period hollow. */
+bm_status bm_render_change_maps(const bm_change_map *cm, const char *before_path, const char *after_path);
+/* One circle per group (area: group_size), one line per pair of groups
+ * tied in either period (ties_before / ties_after: k x k, upper triangle and
+ * diagonal), labelled "before -> after", green where ties rose. */
+bm_status bm_render_change_group_map(const bm_change_map *cm, const size_t *group_size,
+                                     const double *ties_before, const double *ties_after,
+                                     const char *path);
+
 /* Draws the E-I index per period of a summary_by_period table
  * (bm_periods_summary) as a line chart, with the E-I index chance would
  * give (the permutation test's expected value) dashed, and periods where

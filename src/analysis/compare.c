@@ -1125,9 +1125,93 @@ static bm_status write_json(const bm_compare *c, const char *path)
     return st;
 }
 
+/* The change maps: both periods with the same positions, and the groups. */
+static bm_status change_maps(const bm_compare *c, bm_output *o, const bm_render_options *map)
+{
+    size_t n = c->n_union, m = c->n_pairs, k = c->n_groups;
+    bm_status st = BM_OK;
+    const char **label = malloc((n ? n : 1) * sizeof *label);
+    int *act_b = calloc(n ? n : 1, sizeof *act_b), *act_a = calloc(n ? n : 1, sizeof *act_a);
+    size_t *u = malloc((m ? m : 1) * sizeof *u), *v = malloc((m ? m : 1) * sizeof *v);
+    int *lab = malloc((m ? m : 1) * sizeof *lab);
+    const char **colour = malloc((k ? k : 1) * sizeof *colour);
+    size_t *gsize = calloc(k ? k : 1, sizeof *gsize);
+    double *tb = calloc(k * k + 1, sizeof *tb), *ta = calloc(k * k + 1, sizeof *ta);
+    if (!label || !act_b || !act_a || !u || !v || !lab || !colour || !gsize || !tb || !ta) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    long lb = map && map->label_by ? bm_network_attr_find(c->nb, map->label_by) : bm_network_label_attr(c->nb);
+    long la = map && map->label_by ? bm_network_attr_find(c->na, map->label_by) : bm_network_label_attr(c->na);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = NULL;
+        if (c->in_b[i] >= 0 && lb >= 0)
+            t = bm_network_attr_value(c->nb, (size_t)lb, (size_t)c->in_b[i]);
+        else if (c->in_a[i] >= 0 && la >= 0)
+            t = bm_network_attr_value(c->na, (size_t)la, (size_t)c->in_a[i]);
+        label[i] = t && t[0] ? t : c->uid[i];
+        if (c->ugroup[i] >= 0)
+            gsize[c->ugroup[i]]++;
+    }
+    for (size_t q = 0; q < m; q++) {
+        const cpair *p = &c->pairs[q];
+        u[q] = p->u;
+        v[q] = p->v;
+        lab[q] = p->label;
+        if (p->label & LABEL_BEFORE)
+            act_b[p->u] = act_b[p->v] = 1;
+        if (p->label & LABEL_AFTER)
+            act_a[p->u] = act_a[p->v] = 1;
+        if (p->gu >= 0 && p->gv >= 0) {
+            size_t x = (size_t)(p->gu < p->gv ? p->gu : p->gv), y = (size_t)(p->gu < p->gv ? p->gv : p->gu);
+            if (p->label & LABEL_BEFORE)
+                tb[x * k + y] += 1;
+            if (p->label & LABEL_AFTER)
+                ta[x * k + y] += 1;
+        }
+    }
+    const bm_grouping *gb = bm_analysis_grouping(c->ab, 0), *ga = bm_analysis_grouping(c->aa, 0);
+    for (size_t g = 0; g < k; g++) {
+        colour[g] = "#BBBBBB";
+        for (int side = 0; side < 2; side++) {
+            const bm_grouping *gr = side ? ga : gb;
+            for (size_t j = 0; gr && j < bm_grouping_count(gr); j++)
+                if (strcmp(bm_grouping_name(gr, j), c->gname[g]) == 0) {
+                    colour[g] = bm_render_group_colour(gr, (long)j);
+                    side = 2;
+                    break;
+                }
+        }
+    }
+    bm_change_map cm = {n, label, c->ugroup, act_b, act_a, k, c->gname, colour, m, u, v, lab,
+                        map->title, c->opt.before_label ? c->opt.before_label : "before",
+                        c->opt.after_label ? c->opt.after_label : "after", c->opt.analysis.seed};
+    char *pb = strdup(bm_output_path(o, "change_map_before.svg"));
+    char *pa = pb ? strdup(bm_output_path(o, "change_map_after.svg")) : NULL;
+    if (!pb || !pa)
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+    else
+        st = bm_render_change_maps(&cm, pb, pa);
+    free(pb);
+    free(pa);
+    if (st == BM_OK && k)
+        st = bm_render_change_group_map(&cm, gsize, tb, ta, bm_output_path(o, "change_group_map.svg"));
+done:
+    free(label);
+    free(act_b);
+    free(act_a);
+    free(u);
+    free(v);
+    free(lab);
+    free(colour);
+    free(gsize);
+    free(tb);
+    free(ta);
+    return st;
+}
+
 bm_status bm_compare_write(const bm_compare *c, const char *dir, const bm_render_options *map)
 {
-    (void)map;
     if (!c->ran)
         return bm_error_set(BM_EUSAGE, "bm_compare_write: run the comparison first");
     bm_output *o = NULL;
@@ -1140,7 +1224,8 @@ bm_status bm_compare_write(const bm_compare *c, const char *dir, const bm_render
         (c->gpairs && (st = bm_write_csv_ex(c->gpairs, bm_output_path(o, "compare_group_pairs.csv"), flags)) != BM_OK) ||
         (st = bm_write_csv_ex(c->actors, bm_output_path(o, "compare_actors.csv"), flags)) != BM_OK ||
         (st = bm_write_csv_ex(c->ties, bm_output_path(o, "compare_ties.csv"), flags)) != BM_OK ||
-        (st = write_json(c, bm_output_path(o, "compare.json"))) != BM_OK)
+        (st = write_json(c, bm_output_path(o, "compare.json"))) != BM_OK ||
+        (map && (st = change_maps(c, o, map)) != BM_OK))
         goto done;
     st = bm_output_commit(o);
 done:

@@ -143,7 +143,12 @@ int cmd_compare(int argc, char **argv)
     }
     if (!cli_leader())
         goto done;
-    if ((st = bm_compare_write(cmp, out_dir, NULL)) != BM_OK) {
+    bm_render_options ro;
+    bm_render_options_init(&ro);
+    ro.title = o.title;
+    ro.label_by = o.label_by;
+    ro.seed = o.seed;
+    if ((st = bm_compare_write(cmp, out_dir, o.no_map ? NULL : &ro)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;
     }

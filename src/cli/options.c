@@ -119,7 +119,7 @@ static const opt_spec specs[] = {
      "strength, pagerank)"},
     {O_LABEL_BY, "label-by", 0, "COLUMN", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE,
      "actor column for labels (default: name, else id)"},
-    {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER | CMD_EGO, "title written above the legend"},
+    {O_TITLE, "title", 0, "TEXT", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_COMPARE, "title written above the legend"},
     {O_MAX_LABELS, "max-labels", 0, "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO,
      "label only the N largest actors (default: all up to 60 actors, else 30)"},
     {O_PERMUTATIONS, "permutations", 0, "N", CMD_ANALYZE | CMD_COMPARE,
@@ -140,7 +140,7 @@ static const opt_spec specs[] = {
      "with --split-date: the first period starts on DATE (e.g. for two windows of equal length)"},
     {O_AFTER_TO, "after-to", 0, "DATE", CMD_COMPARE,
      "with --split-date: the second period ends on DATE"},
-    {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE, "do not draw OUT/map.svg (faster on large networks)"},
+    {O_NO_MAP, "no-map", 0, NULL, CMD_ANALYZE | CMD_COMPARE, "do not draw OUT/map.svg (faster on large networks)"},
     {O_JOBS, "jobs", 'j', "N", CMD_ANALYZE | CMD_RENDER | CMD_EGO | CMD_CONVERT | CMD_COMPARE,
      "worker processes for the shortest-path measures and the permutation test (default: one "
      "per core this process may use); the results are the same for every N. Under mpirun: "

@@ -21,7 +21,7 @@ set -u
 printf 'id,sector\na1,X\na2,X\nb1,Y\nb2,Y\nc1,Z\nd1,Z\n' > h_actors.csv
 printf 'source,target\na1,a2\nb1,b2\na1,b1\na1,d1\na2,a1\n' > h_before.csv
 printf 'source,target\na1,a2\na1,b1\na2,c1\nb2,c1\n' > h_after.csv
-run compare h_before.csv h_after.csv --actors h_actors.csv -o h --permutations 20000 -q
+run compare h_before.csv h_after.csv --actors h_actors.csv -o h --permutations 20000 -q --no-map
 assert_exit 0 "compare two snapshots"
 got=$("$PY" - <<'PY'
 import csv
@@ -126,8 +126,39 @@ import json; t = json.load(open('fj/compare.json'))['test']
 print(f\"{t['share_before']:.6f} {t['share_after']:.6f} {t['ties_before']} {t['ties_after']}\", t['p_value'] < 0.01)")
 assert_eq "$got" "$want True" "bundled example: cross-unit share before/after as counted from the records; p < 0.01"
 
+# ---- change maps: the same positions in both periods; the hand case's ties by kind ---------
+run compare h_before.csv h_after.csv --actors h_actors.csv -o hm -q
+assert_exit 0 "compare with maps"
+got=$("$PY" - <<'PY'
+import xml.etree.ElementTree as ET, re
+NS = '{http://www.w3.org/2000/svg}'
+def nodes(p):
+    root = ET.parse(p).getroot()
+    out = {}
+    for g in root.iter(NS + 'g'):
+        if g.get('class') == 'node':
+            e = g.find('.//' + NS + 'ellipse')
+            out[g.find(NS + 'title').text] = (e.get('cx'), e.get('cy'))
+    text = ' '.join(''.join(t.itertext()) for t in root.iter(NS + 'text'))
+    edges = sum(1 for g in root.iter(NS + 'g') if g.get('class') == 'edge')
+    return out, text, edges
+b, tb, eb = nodes('hm/change_map_before.svg')
+a, ta, ea = nodes('hm/change_map_after.svg')
+m = re.search(r'(\d+) ties gained across groups; thick coloured: (\d+) gained inside a group; thin: (\d+) kept; dashed pale: (\d+) lost', ta)
+print(b == a, len(a), m.groups() if m else None, eb, ea)
+PY
+)
+# six actors; after: 2 gained across (a2-c1, b2-c1), 0 inside, 2 kept, 2 lost (drawn dashed);
+# before: its 4 ties; after: 6 lines
+assert_eq "$got" "True 6 ('2', '0', '2', '2') 4 6" "change maps: same positions, ties by kind as worked out by hand"
+assert_file_exists hm/change_group_map.svg "the group change map"
+run compare h_before.csv h_after.csv --actors h_actors.csv -o hm2 -q
+for f in change_map_before.svg change_map_after.svg change_group_map.svg; do
+    assert_true "$f twice: identical bytes" cmp -s hm/$f hm2/$f
+done
+
 # ---- deterministic, and the same for any --jobs ------------------------------------------------
-run compare h_before.csv h_after.csv --actors h_actors.csv -o h2 --permutations 20000 -q --jobs 1
+run compare h_before.csv h_after.csv --actors h_actors.csv -o h2 --permutations 20000 -q --jobs 1 --no-map
 assert_true "compare --jobs 1 gives the same files as --jobs 2" cmp -s h/compare.json h2/compare.json
 
 # ---- usage and input errors ------------------------------------------------------------------------
