@@ -80,6 +80,21 @@ typedef struct bm_report {
  * citation. Every name and attribute is escaped. Written whole or not at all. */
 bm_status bm_write_report(const bm_report *r, const char *path);
 
+/* What compare's report.html is made of: the narrative (lines), the
+ * change tables (any may be NULL), the change maps (paths; NULL: left out). */
+typedef struct bm_change_report {
+    const char *title, *before_label, *after_label;
+    const char *narrative;
+    const bm_table *summary, *groups, *pairs;
+    const char *svg_before, *svg_after, *svg_group;
+    unsigned long seed;
+} bm_change_report;
+
+/* The Change report: the findings in words, the change maps, groups and
+ * pairs of groups before and after, the network figures; self-contained
+ * and escaped as bm_write_report. */
+bm_status bm_write_change_report(const bm_change_report *r, const char *path);
+
 typedef struct bm_output bm_output;
 
 /* Creates directory dir if needed and a staging directory inside it. */

@@ -971,7 +971,6 @@ static void verdict(const bm_compare *c, char *buf, size_t cap)
 
 bm_status bm_compare_write_narrative(const bm_compare *c, FILE *f, const char *label_by)
 {
-    (void)label_by;
     char v[1024];
     verdict(c, v, sizeof v);
     fprintf(f, "%s\n", v);
@@ -1041,8 +1040,13 @@ bm_status bm_compare_write_narrative(const bm_compare *c, FILE *f, const char *l
         for (size_t u = 0; cg >= 0 && u < c->n_union; u++) {
             if (bm_table_text(c->actors, (size_t)cg, u)[0]) {
                 ng++;
-                if (!first)
-                    first = c->uid[u];
+                if (!first) {
+                    const bm_network *net = c->in_a[u] >= 0 ? c->na : c->nb;
+                    long row = c->in_a[u] >= 0 ? c->in_a[u] : c->in_b[u];
+                    long col = label_by ? bm_network_attr_find(net, label_by) : bm_network_label_attr(net);
+                    const char *t = col >= 0 ? bm_network_attr_value(net, (size_t)col, (size_t)row) : NULL;
+                    first = t && t[0] ? t : c->uid[u];
+                }
             }
             nl += bm_table_text(c->actors, (size_t)cl, u)[0] != '\0';
         }
@@ -1227,6 +1231,34 @@ bm_status bm_compare_write(const bm_compare *c, const char *dir, const bm_render
         (st = write_json(c, bm_output_path(o, "compare.json"))) != BM_OK ||
         (map && (st = change_maps(c, o, map)) != BM_OK))
         goto done;
+    {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (!f) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            goto done;
+        }
+        st = bm_compare_write_narrative(c, f, map ? map->label_by : NULL);
+        fclose(f);
+        char *paths[3] = {NULL, NULL, NULL};
+        const char *names[3] = {"change_map_before.svg", "change_map_after.svg", "change_group_map.svg"};
+        for (int k = 0; k < 3 && st == BM_OK && map; k++)
+            if (!(paths[k] = strdup(bm_output_path(o, names[k]))))
+                st = bm_error_set(BM_EINTERNAL, "out of memory");
+        bm_change_report rep = {map ? map->title : NULL,
+                                c->opt.before_label ? c->opt.before_label : "before",
+                                c->opt.after_label ? c->opt.after_label : "after", text, c->summary,
+                                c->groups, c->gpairs, paths[0], paths[1], c->groups ? paths[2] : NULL,
+                                c->opt.analysis.seed};
+        if (st == BM_OK)
+            st = bm_write_change_report(&rep, bm_output_path(o, "report.html"));
+        for (int k = 0; k < 3; k++)
+            free(paths[k]);
+        free(text);
+        if (st != BM_OK)
+            goto done;
+    }
     st = bm_output_commit(o);
 done:
     bm_output_free(o);

@@ -712,3 +712,103 @@ done:
     free(b.s);
     return st;
 }
+
+/* ---- the Change report (compare) ------------------------------------------------------ */
+
+bm_status bm_write_change_report(const bm_change_report *r, const char *path)
+{
+    bm_sbuf b = {0};
+    bm_status st = BM_OK;
+    const char *title = r->title ? r->title : "Did it change?";
+    bm_i_sb_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    "style-src 'unsafe-inline'; img-src data:\"><title>");
+    bm_i_sb_html(&b, title);
+    bm_i_sb_str(&b, "</title><style>");
+    bm_i_sb_str(&b, css);
+    bm_i_sb_str(&b, "</style></head><body><main><h1>");
+    bm_i_sb_html(&b, title);
+    bm_i_sb_str(&b, "</h1><p class=\"caption\">");
+    bm_i_sb_html(&b, r->before_label);
+    bm_i_sb_str(&b, " compared with ");
+    bm_i_sb_html(&b, r->after_label);
+    bm_i_sb_str(&b, ".</p><h2 id=\"change\">Change</h2><ul class=\"findings\">");
+    /* one finding per line of the compare narrative */
+    for (const char *line = r->narrative; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        char *one = strndup(line, len);
+        if (!one) {
+            b.oom = 1;
+            break;
+        }
+        bm_i_sb_str(&b, "<li>");
+        bm_i_sb_html(&b, one);
+        bm_i_sb_str(&b, "</li>");
+        free(one);
+        line = nl ? nl + 1 : NULL;
+    }
+    bm_i_sb_str(&b, "</ul><p class=\"small\">The test permutes which period each pair's records "
+                    "fall in (before only, after only, both), keeping a pair's records together "
+                    "and each period's number of ties; the p-value is the share of permutations "
+                    "with a change at least as large (two-sided). It assumes pairs are "
+                    "exchangeable when nothing changed: pairs that share a very active actor are "
+                    "not independent. Fisher-Pitman permutation test (Good 2005, ch. 3), after the "
+                    "label permutations of Krackhardt &amp; Stern (1988).</p>");
+    if (r->svg_group || r->svg_before || r->svg_after) {
+        bm_i_sb_str(&b, "<h2 id=\"maps\">Maps</h2>");
+        figure(&b, r->svg_group, "Ties between groups, before and after",
+               "A line per pair of groups tied in either period, labelled before and after; "
+               "green: more ties.");
+        figure(&b, r->svg_before, r->before_label,
+               "Dashed: ties that end. Positions are the same in both maps.");
+        figure(&b, r->svg_after, r->after_label,
+               "Thick dark: ties gained across groups; thick coloured: gained inside a group; "
+               "dashed pale: lost; hollow: no tie in this period.");
+    }
+    if (r->groups) {
+        bm_i_sb_str(&b, "<h2 id=\"groups\">Groups before and after</h2><table><tr><th>group</th>"
+                        "<th>E-I before</th><th>E-I after</th><th>p</th><th>gained inside</th>"
+                        "<th>lost inside</th><th>gained across</th><th>lost across</th></tr>");
+        const bm_table *g = r->groups;
+        for (size_t i = 0; i < bm_table_rows(g); i++) {
+            bm_i_sb_str(&b, "<tr><td>");
+            bm_i_sb_html(&b, text(g, "group", i));
+            bm_i_sb_str(&b, "</td><td class=\"n\">");
+            put_num(&b, num(g, "ei_index_before", i), 2);
+            bm_i_sb_str(&b, "</td><td class=\"n\">");
+            put_num(&b, num(g, "ei_index_after", i), 2);
+            bm_i_sb_str(&b, "</td><td class=\"n\">");
+            put_num(&b, num(g, "ei_index_p_value", i), 3);
+            bm_i_sb_printf(&b, "</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f</td><td class=\"n\">"
+                           "%.0f</td><td class=\"n\">%.0f</td></tr>", num(g, "ties_gained_inside", i),
+                           num(g, "ties_lost_inside", i), num(g, "ties_gained_across", i),
+                           num(g, "ties_lost_across", i));
+        }
+        bm_i_sb_str(&b, "</table>");
+    }
+    if (r->pairs && bm_table_rows(r->pairs)) {
+        bm_i_sb_str(&b, "<h2 id=\"pairs\">Pairs of groups</h2>");
+        plain_table(&b, r->pairs, 200);
+    }
+    if (r->summary) {
+        bm_i_sb_str(&b, "<h2 id=\"figures\">Network figures</h2>");
+        plain_table(&b, r->summary, 200);
+    }
+    bm_i_sb_printf(&b, "<p class=\"small\">Written by bridgemap %s with seed %lu; every table is "
+                   "in the compare_*.csv files.</p></main></body></html>\n", BM_VERSION, r->seed);
+    if (b.oom)
+        st = bm_error_set(BM_EINTERNAL, "out of memory writing the report");
+    if (st == BM_OK) {
+        char *tmp;
+        FILE *f;
+        if ((st = bm_i_open_temp(path, &tmp, &f)) == BM_OK) {
+            if (fwrite(b.s, 1, b.len, f) != b.len)
+                st = bm_error_set(BM_EINTERNAL, "%s: write failed", path);
+            st = bm_i_close_temp(st, path, tmp, f);
+        }
+    }
+    free(b.s);
+    return st;
+}

@@ -157,6 +157,23 @@ for f in change_map_before.svg change_map_after.svg change_group_map.svg; do
     assert_true "$f twice: identical bytes" cmp -s hm/$f hm2/$f
 done
 
+# ---- the Change report ------------------------------------------------------------------------
+assert_file_exists fj/report.html "compare writes report.html"
+got=$("$PY" - <<'PY'
+import html.parser, json
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.t = []; self.tags = set()
+    def handle_starttag(self, tag, attrs): self.tags.add(tag)
+    def handle_data(self, d): self.t.append(d)
+p = P(); p.feed(open('fj/report.html', encoding='utf-8').read())
+text = ' '.join(' '.join(p.t).split())
+v = json.load(open('fj/compare.json'))['verdict']
+print(' '.join(v.split()) in text, 'Change' in text, 'script' in p.tags, open('fj/report.html').read().count('<svg'))
+PY
+)
+assert_eq "$got" "True True False 3" "report.html: the Change section says the verdict, with the three change maps inline"
+
 # ---- deterministic, and the same for any --jobs ------------------------------------------------
 run compare h_before.csv h_after.csv --actors h_actors.csv -o h2 --permutations 20000 -q --jobs 1 --no-map
 assert_true "compare --jobs 1 gives the same files as --jobs 2" cmp -s h/compare.json h2/compare.json

@@ -142,7 +142,24 @@ PY
 )
 assert_eq "$got" "True True 0 0" "in the browser the hostile names are text: no script or img element"
 assert_eq "$(grep -c 'CONSOLE' evb.log)" "0" "no console message for the hostile page"
+# compare's report (the Change section) in the browser too
+run compare "$FJ/records.csv" --actors "$FJ/actors.csv" --split-date 2024-01-01 -o cmp -q
+assert_exit 0 "compare writes its report"
+browse cmp/report.html cmpb
+got=$("$PY" - cmpb.dom <<'PY'
+import sys, html.parser
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.text = []
+    def handle_data(self, d): self.text.append(d)
+p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+text = ' '.join(' '.join(p.text).split())
+print('Change' in text, 'Ties across groups rose' in text)
+PY
+)
+assert_eq "$got" "True True" "Chromium shows compare's Change section with its verdict"
+assert_eq "$(grep -c 'CONSOLE' cmpb.log)" "0" "no console message for compare's report"
 if [ -n "${BRIDGEMAP_SCREENSHOT_DIR:-}" ]; then
-    mkdir -p "$BRIDGEMAP_SCREENSHOT_DIR" && cp fjb.png evb.png "$BRIDGEMAP_SCREENSHOT_DIR"/
+    mkdir -p "$BRIDGEMAP_SCREENSHOT_DIR" && cp fjb.png evb.png cmpb.png "$BRIDGEMAP_SCREENSHOT_DIR"/
 fi
 finish
