@@ -388,6 +388,10 @@ bm_numparser *bm_numparser_new(void);
 void bm_numparser_free(bm_numparser *p);
 int bm_parse_double(bm_numparser *p, const char *s, int decimal_comma, double *out);
 
+/* Writes code point cp as UTF-8 into o (room for 4 bytes); returns the
+ * number of bytes (load/xlsx.c). */
+size_t bm_i_put_utf8(char *o, unsigned long cp);
+
 /* ---- output files (write/output.c) ---------------------------------------------- */
 /* Opens a temporary file next to path (path.tmp-XXXXXX, mode 0644) for
  * writing; *tmp receives its malloc'd name. On failure nothing is left. */
@@ -395,5 +399,10 @@ bm_status bm_i_open_temp(const char *path, char **tmp, FILE **f);
 /* Closes f and renames tmp to path when st is BM_OK and everything reached
  * the disk; removes tmp otherwise. Frees tmp; returns the final status. */
 bm_status bm_i_close_temp(bm_status st, const char *path, char *tmp, FILE *f);
+/* Writes the len bytes of data to path through a temporary file. */
+bm_status bm_i_write_whole(const char *path, const char *data, size_t len);
+/* Writes a cJSON tree (struct cJSON) as indented JSON, whole or not at all. */
+struct cJSON;
+bm_status bm_i_write_cjson(struct cJSON *root, const char *path);
 
 #endif

@@ -1113,19 +1113,8 @@ static bm_status write_json(const bm_compare *c, const char *path)
         }
     }
     cJSON_AddStringToObject(root, "version", bm_version());
-    char *text = cJSON_Print(root);
+    bm_status st = bm_i_write_cjson(root, path);
     cJSON_Delete(root);
-    if (!text)
-        return bm_error_set(BM_EINTERNAL, "out of memory");
-    char *tmp;
-    FILE *f;
-    bm_status st = bm_i_open_temp(path, &tmp, &f);
-    if (st == BM_OK) {
-        if (fputs(text, f) < 0 || fputc('\n', f) == EOF)
-            st = bm_error_set(BM_EINTERNAL, "%s: write failed", path);
-        st = bm_i_close_temp(st, path, tmp, f);
-    }
-    cJSON_free(text);
     return st;
 }
 

@@ -109,18 +109,7 @@ int cmd_analyze(int argc, char **argv)
         goto done;
     cli_measure_options(&o, &mo);
     cli_grouping_hint(&o, net);
-    bm_analysis_options_init(&ao);
-    ao.group = o.group;
-    ao.unweighted = mo.unweighted;
-    ao.seed = mo.seed;
-    ao.permutations = mo.permutations;
-    ao.top = o.top;
-    ao.jobs = mo.jobs;
-    ao.paths = mo.paths;
-    ao.epsilon = mo.epsilon;
-    ao.delta = mo.delta;
-    ao.raw_csv = o.raw_csv;
-    ao.exports = o.exports;
+    cli_analysis_options(&o, &ao);
     if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

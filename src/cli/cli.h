@@ -68,6 +68,8 @@ void cli_print_options(FILE *f, unsigned cmd);
 int cli_load(const cli_opts *o, bm_network **net);
 /* The load options of o (paths, columns, formats, window). */
 void cli_load_options(const cli_opts *o, bm_load_options *lo);
+/* The analysis options of o (grouping, seed, permutations, jobs, paths, CSV, exports). */
+void cli_analysis_options(const cli_opts *o, bm_analysis_options *ao);
 /* The measure options of o (grouping left NULL). */
 void cli_measure_options(const cli_opts *o, bm_measure_options *mo);
 

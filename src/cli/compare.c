@@ -122,19 +122,9 @@ int cmd_compare(int argc, char **argv)
     }
     if ((rc = cli_load(&ob, &nb)) != 0 || (rc = cli_load(&oa, &na)) != 0)
         goto done;
-    bm_measure_options mo;
-    cli_measure_options(&o, &mo);
     bm_compare_options co;
     bm_compare_options_init(&co);
-    co.analysis.group = o.group;
-    co.analysis.unweighted = mo.unweighted;
-    co.analysis.seed = mo.seed;
-    co.analysis.permutations = mo.permutations;
-    co.analysis.jobs = mo.jobs;
-    co.analysis.paths = mo.paths;
-    co.analysis.epsilon = mo.epsilon;
-    co.analysis.delta = mo.delta;
-    co.analysis.raw_csv = o.raw_csv;
+    cli_analysis_options(&o, &co.analysis);
     co.before_label = label_b;
     co.after_label = label_a;
     if ((st = bm_compare_new(&cmp, nb, na, &co)) != BM_OK || (st = bm_compare_run(cmp)) != BM_OK) {

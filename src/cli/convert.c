@@ -67,11 +67,8 @@ int cmd_convert(int argc, char **argv)
         goto done;
     cli_measure_options(&o, &mo);
     cli_grouping_hint(&o, net);
-    bm_analysis_options_init(&ao);
-    ao.group = o.group;
-    ao.unweighted = mo.unweighted;
-    ao.seed = mo.seed;
-    ao.jobs = mo.jobs;
+    cli_analysis_options(&o, &ao);
+    ao.exports = NULL;
     if ((st = bm_analysis_new(&an, net, &ao)) != BM_OK || (st = bm_analysis_run(an)) != BM_OK) {
         rc = cli_fail(&o, st);
         goto done;

@@ -587,6 +587,24 @@ int cli_check_map_options(const cli_opts *o, const bm_network *net, const bm_tab
     return 0;
 }
 
+void cli_analysis_options(const cli_opts *o, bm_analysis_options *ao)
+{
+    bm_measure_options mo;
+    cli_measure_options(o, &mo);
+    bm_analysis_options_init(ao);
+    ao->group = o->group;
+    ao->unweighted = mo.unweighted;
+    ao->seed = mo.seed;
+    ao->permutations = mo.permutations;
+    ao->top = o->top;
+    ao->jobs = mo.jobs;
+    ao->paths = mo.paths;
+    ao->epsilon = mo.epsilon;
+    ao->delta = mo.delta;
+    ao->raw_csv = o->raw_csv;
+    ao->exports = o->exports;
+}
+
 void cli_load_options(const cli_opts *o, bm_load_options *out)
 {
     bm_load_options lo;

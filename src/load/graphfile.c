@@ -324,30 +324,6 @@ static const char *const latin1_names[96] = {
     "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute",
     "ucirc", "uuml", "yacute", "thorn", "yuml"};
 
-static size_t put_utf8(char *o, unsigned long cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The code point of the entity body e[0 .. len) ("#197", "#xC5", "aring",
  * "amp"), or -1. */
 static long entity_code(const char *e, size_t len)
@@ -391,7 +367,7 @@ static void gml_unescape(char *s)
             *o++ = *p++;
             continue;
         }
-        o += put_utf8(o, (unsigned long)cp);
+        o += bm_i_put_utf8(o, (unsigned long)cp);
         p = semi + 1;
     }
     *o = '\0';

@@ -649,7 +649,8 @@ static long xescape(const char *s, size_t left)
     return v;
 }
 
-static size_t put_utf8(char *o, unsigned long cp)
+/* cp as UTF-8 into o (up to 4 bytes); returns the byte count (internal.h). */
+size_t bm_i_put_utf8(char *o, unsigned long cp)
 {
     if (cp < 0x80) {
         o[0] = (char)cp;
@@ -697,7 +698,7 @@ static size_t unescape_x(char *s, size_t n)
         if (cp < 0) {
             s[o++] = s[i++];
         } else {
-            o += put_utf8(s + o, (unsigned long)cp);
+            o += bm_i_put_utf8(s + o, (unsigned long)cp);
             i += used;
         }
     }

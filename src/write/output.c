@@ -177,22 +177,38 @@ bm_status bm_write_csv_ex(const bm_table *t, const char *path, unsigned flags)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-static bm_status write_json(cJSON *root, const char *path)
+bm_status bm_i_write_whole(const char *path, const char *data, size_t len)
+{
+    char *tmp;
+    FILE *f;
+    bm_status st = bm_i_open_temp(path, &tmp, &f);
+    if (st != BM_OK)
+        return st;
+    if (fwrite(data, 1, len, f) != len)
+        st = bm_error_set(BM_EINTERNAL, "%s: write failed: %s", path, strerror(errno));
+    return bm_i_close_temp(st, path, tmp, f);
+}
+
+/* root as indented JSON with a final newline (internal.h). */
+bm_status bm_i_write_cjson(cJSON *root, const char *path)
 {
     char *text = cJSON_Print(root);
     if (!text)
         return bm_error_set(BM_EINTERNAL, "out of memory");
-    char *tmp;
-    FILE *f;
-    bm_status st = bm_i_open_temp(path, &tmp, &f);
-    if (st == BM_OK) {
-        if (fputs(text, f) < 0 || fputc('\n', f) == EOF)
-            st = bm_error_set(BM_EINTERNAL, "%s: write failed: %s", path, strerror(errno));
-        st = bm_i_close_temp(st, path, tmp, f);
+    size_t len = strlen(text);
+    char *withnl = realloc(text, len + 2);
+    if (!withnl) {
+        cJSON_free(text);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
     }
-    cJSON_free(text);
+    withnl[len] = '\n';
+    withnl[len + 1] = '\0';
+    bm_status st = bm_i_write_whole(path, withnl, len + 1);
+    free(withnl);
     return st;
 }
+
+static bm_status write_json(cJSON *root, const char *path) { return bm_i_write_cjson(root, path); }
 
 static cJSON *json_number(double x)
 {

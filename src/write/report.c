@@ -91,6 +91,20 @@ static const char css[] =
     ".small{font-size:12px;color:#666}"
     "@media print{main{max-width:none}figure{break-inside:avoid}}";
 
+/* The page up to the title: a Content-Security-Policy forbids scripts and fetches. */
+static void page_head(bm_sbuf *b, const char *title)
+{
+    bm_i_sb_str(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; img-src data:\"><title>");
+    bm_i_sb_html(b, title);
+    bm_i_sb_str(b, "</title><style>");
+    bm_i_sb_str(b, css);
+    bm_i_sb_str(b, "</style></head><body><main><h1>");
+    bm_i_sb_html(b, title);
+}
+
 static void cards(bm_sbuf *b, const bm_report *r)
 {
     const bm_table *s = r->narrative->summary;
@@ -607,15 +621,7 @@ bm_status bm_write_report(const bm_report *r, const char *path)
     bm_status st = BM_OK;
     const char *title = r->title ? r->title : "Who works with whom";
 
-    bm_i_sb_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    "style-src 'unsafe-inline'; img-src data:\"><title>");
-    bm_i_sb_html(&b, title);
-    bm_i_sb_str(&b, "</title><style>");
-    bm_i_sb_str(&b, css);
-    bm_i_sb_str(&b, "</style></head><body><main><h1>");
-    bm_i_sb_html(&b, title);
+    page_head(&b, title);
     bm_i_sb_str(&b, "</h1><p class=\"caption\">");
     for (size_t k = 0; k < bm_network_input_count(r->net); k++) {
         const char *p = bm_network_input_path(r->net, k), *base = strrchr(p, '/');
@@ -700,15 +706,8 @@ bm_status bm_write_report(const bm_report *r, const char *path)
 done:
     if (st == BM_OK && b.oom)
         st = bm_error_set(BM_EINTERNAL, "out of memory writing the report");
-    if (st == BM_OK) {
-        char *tmp;
-        FILE *f;
-        if ((st = bm_i_open_temp(path, &tmp, &f)) == BM_OK) {
-            if (fwrite(b.s, 1, b.len, f) != b.len)
-                st = bm_error_set(BM_EINTERNAL, "%s: write failed", path);
-            st = bm_i_close_temp(st, path, tmp, f);
-        }
-    }
+    if (st == BM_OK)
+        st = bm_i_write_whole(path, b.s, b.len);
     free(b.s);
     return st;
 }
@@ -720,15 +719,7 @@ bm_status bm_write_change_report(const bm_change_report *r, const char *path)
     bm_sbuf b = {0};
     bm_status st = BM_OK;
     const char *title = r->title ? r->title : "Did it change?";
-    bm_i_sb_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    "style-src 'unsafe-inline'; img-src data:\"><title>");
-    bm_i_sb_html(&b, title);
-    bm_i_sb_str(&b, "</title><style>");
-    bm_i_sb_str(&b, css);
-    bm_i_sb_str(&b, "</style></head><body><main><h1>");
-    bm_i_sb_html(&b, title);
+    page_head(&b, title);
     bm_i_sb_str(&b, "</h1><p class=\"caption\">");
     bm_i_sb_html(&b, r->before_label);
     bm_i_sb_str(&b, " compared with ");
@@ -800,15 +791,8 @@ bm_status bm_write_change_report(const bm_change_report *r, const char *path)
                    "in the compare_*.csv files.</p></main></body></html>\n", BM_VERSION, r->seed);
     if (b.oom)
         st = bm_error_set(BM_EINTERNAL, "out of memory writing the report");
-    if (st == BM_OK) {
-        char *tmp;
-        FILE *f;
-        if ((st = bm_i_open_temp(path, &tmp, &f)) == BM_OK) {
-            if (fwrite(b.s, 1, b.len, f) != b.len)
-                st = bm_error_set(BM_EINTERNAL, "%s: write failed", path);
-            st = bm_i_close_temp(st, path, tmp, f);
-        }
-    }
+    if (st == BM_OK)
+        st = bm_i_write_whole(path, b.s, b.len);
     free(b.s);
     return st;
 }
