@@ -1,6 +1,7 @@
 /* compare.c: `bridgemap compare`: did it change? Two snapshots, or one dated
  * records file split at a date, side by side with a test of the change in
  * cross-group mixing (bridgemap/compare.h). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@ static void help(void)
     printf("Usage: bridgemap compare BEFORE AFTER [--actors ACTORS] [--group COLUMN] -o OUT\n"
            "       bridgemap compare RECORDS --split-date DATE [--before-from DATE]\n"
            "                         [--after-to DATE] [--actors ACTORS] -o OUT\n"
+           "       bridgemap compare RECORDS --by month|quarter|year [--actors ACTORS] -o OUT\n"
            "\n"
            "Did the bootcamp, the sprint teams or the co-creation change who works with whom?\n"
            "Analyses both periods exactly as analyze does and writes, whole or not at all:\n"
@@ -38,6 +40,9 @@ static void help(void)
            "\n"
            "--split-date D: before = the records dated before D, after = those dated D or\n"
            "later; --before-from and --after-to trim the two windows (e.g. to equal length).\n"
+           "--by P: the trend, OUT/compare_by_period.csv (analyze --by's figures per period,\n"
+           "the cross-group share, its change from the period before and that change's\n"
+           "p-value) and OUT/ei_by_period.svg.\n"
            "\n"
            "Options:\n");
     cli_print_options(stdout, CMD_COMPARE);
@@ -69,6 +74,132 @@ static int day_before(const char *date, char out[11])
     return 0;
 }
 
+/* compare --by: the summary per calendar period (as analyze --by), and for
+ * each period after the first the change test against the one before. */
+static int trend(const cli_opts *o, const char *out_dir)
+{
+    int rc = 0;
+    bm_network *all = NULL;
+    bm_table *periods = NULL;
+    bm_output *out = NULL;
+    bm_status st;
+    double *share = NULL, *change = NULL, *pval = NULL;
+    bm_init(o->seed);
+    cli_progress(o);
+    if ((rc = cli_load(o, &all)) != 0)
+        goto done;
+    if (!bm_network_has_dates(all) || bm_network_undated_count(all)) {
+        rc = cli_fail(o, bm_error_set(bm_network_has_dates(all) ? BM_EINPUT : BM_EUSAGE,
+                                      bm_network_has_dates(all)
+                                          ? "%s: %zu records have no date, and --by places every record in a period"
+                                          : "%s: --by needs a date column in the records (named date, dato, "
+                                            "timestamp or tidspunkt, or given with --date-col)",
+                                      o->records, bm_network_undated_count(all)));
+        goto done;
+    }
+    bm_period_unit unit;
+    if (bm_period_unit_parse(o->by, &unit) != 0) {
+        rc = cli_fail(o, bm_error_set(BM_EUSAGE, "--by must be month, quarter or year"));
+        goto done;
+    }
+    bm_load_options lo;
+    cli_load_options(o, &lo);
+    bm_measure_options mo;
+    cli_measure_options(o, &mo);
+    const char *group = o->group ? o->group : bm_network_default_group(all);
+    if ((st = bm_periods_summary(&periods, &lo, group, &mo, unit, bm_network_first_date(all),
+                                 bm_network_last_date(all))) != BM_OK) {
+        rc = cli_fail(o, st);
+        goto done;
+    }
+    size_t n = bm_table_rows(periods);
+    share = malloc((n ? n : 1) * sizeof *share);
+    change = malloc((n ? n : 1) * sizeof *change);
+    pval = malloc((n ? n : 1) * sizeof *pval);
+    if (!share || !change || !pval) {
+        rc = cli_fail(o, bm_error_set(BM_EINTERNAL, "out of memory"));
+        goto done;
+    }
+    long cf = bm_table_find(periods, "from"), ct = bm_table_find(periods, "to");
+    bm_network *prev = NULL;
+    for (size_t k = 0; k < n; k++) {
+        cli_opts ok = *o;
+        ok.from = bm_table_text(periods, (size_t)cf, k);
+        ok.to = bm_table_text(periods, (size_t)ct, k);
+        ok.quiet = 1;
+        bm_network *cur = NULL;
+        if ((rc = cli_load(&ok, &cur)) != 0) {
+            bm_network_free(prev);
+            goto done;
+        }
+        share[k] = change[k] = pval[k] = NAN;
+        if (prev && group) {
+            bm_compare_options co;
+            bm_compare_options_init(&co);
+            cli_analysis_options(o, &co.analysis);
+            co.analysis.group = group;
+            bm_compare *cmp = NULL;
+            st = bm_compare_new(&cmp, prev, cur, &co);
+            if (st == BM_OK)
+                st = bm_compare_run(cmp);
+            if (st == BM_OK) {
+                const bm_change_test *t = bm_compare_test(cmp);
+                share[k] = t->share_after;
+                change[k] = t->change;
+                pval[k] = t->p_value;
+                if (k == 1)
+                    share[0] = t->share_before;
+            }
+            bm_compare_free(cmp);
+            if (st != BM_OK) {
+                bm_network_free(prev);
+                bm_network_free(cur);
+                rc = cli_fail(o, st);
+                goto done;
+            }
+        }
+        bm_network_free(prev);
+        prev = cur;
+    }
+    bm_network_free(prev);
+    if ((st = bm_table_add_number(periods, "cross_group_share", share,
+                                  "share of the ties between grouped actors that cross groups", "")) != BM_OK ||
+        (st = bm_table_add_number(periods, "cross_group_share_change", change,
+                                  "change from the period before", "")) != BM_OK ||
+        (st = bm_table_add_number(periods, "change_p_value", pval,
+                                  "two-sided permutation p-value of that change (pairs' period patterns "
+                                  "permuted; as compare)", "Good (2005) ch. 3")) != BM_OK ||
+        (st = bm_output_open(&out, out_dir)) != BM_OK ||
+        (st = bm_write_csv_ex(periods, bm_output_path(out, "compare_by_period.csv"),
+                              o->raw_csv ? BM_CSV_RAW : 0)) != BM_OK ||
+        (bm_table_find(periods, "ei_index") >= 0 && !o->no_map &&
+         (st = bm_render_period_chart(periods, o->title, bm_output_path(out, "ei_by_period.svg"))) != BM_OK) ||
+        (st = bm_output_commit(out)) != BM_OK) {
+        rc = cli_fail(o, st);
+        goto done;
+    }
+    if (!o->quiet) {
+        long cp = bm_table_find(periods, "period");
+        for (size_t k = 1; k < n; k++) {
+            if (!isfinite(change[k]))
+                continue;
+            printf("%s: %.1f%% of ties across groups (%+.1f points from %s, %s%.3f)\n",
+                   bm_table_text(periods, (size_t)cp, k), 100 * share[k], 100 * change[k],
+                   bm_table_text(periods, (size_t)cp, k - 1), pval[k] < 0.001 ? "p < " : "p = ",
+                   pval[k] < 0.001 ? 0.001 : pval[k]);
+        }
+        fprintf(stderr, "bridgemap: %zu periods; wrote %s/\n", n, out_dir);
+    }
+done:
+    bm_output_free(out);
+    free(share);
+    free(change);
+    free(pval);
+    bm_table_free(periods);
+    bm_network_free(all);
+    return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
     cli_opts o;
@@ -82,9 +213,11 @@ int cmd_compare(int argc, char **argv)
         usage = "compare needs BEFORE and AFTER records files, or RECORDS with --split-date";
     else if (o.split_date && o.records2)
         usage = "--split-date splits one records file; give RECORDS --split-date DATE, or BEFORE AFTER";
-    else if (!o.split_date && !o.records2)
-        usage = "compare needs a second records file (BEFORE AFTER) or --split-date DATE";
+    else if (!o.split_date && !o.records2 && !o.by)
+        usage = "compare needs a second records file (BEFORE AFTER), --split-date DATE or --by PERIOD";
     else if ((o.before_from || o.after_to) && !o.split_date)
+        usage = "--before-from and --after-to go with --split-date";
+    else if ((o.split_date || o.by) && (o.before_from || o.after_to) && o.by)
         usage = "--before-from and --after-to go with --split-date";
     else if (o.split_date && (o.from || o.to))
         usage = "with --split-date, give the windows with --before-from and --after-to, not --from/--to";
@@ -93,14 +226,16 @@ int cmd_compare(int argc, char **argv)
     else if (o.affiliations)
         usage = "compare reads records files; --affiliations is not supported yet (run analyze "
                 "--affiliations with --from/--to per period)";
-    else if (o.by)
-        usage = "compare --by is not supported yet: use analyze --by for the trend";
+    else if (o.by && (o.records2 || o.split_date))
+        usage = "--by makes a trend of one dated records file; give RECORDS --by quarter";
     if (usage) {
         if (cli_leader())
             fprintf(stderr, "bridgemap: %s\nTry 'bridgemap compare --help'.\n", usage);
         return 2;
     }
     const char *out_dir = o.out ? o.out : "out";
+    if (o.by)
+        return trend(&o, out_dir);
     bm_network *nb = NULL, *na = NULL;
     bm_compare *cmp = NULL;
     bm_status st;

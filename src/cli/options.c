@@ -95,7 +95,7 @@ static const opt_spec specs[] = {
     {O_PROJECTION, "projection", 0, "count|newman", CMD_LOAD,
      "weight per shared activity: count (1; weight = shared activities; default) or newman "
      "(1/(n-1) for an activity of n participants, Newman 2001)"},
-    {O_BY, "by", 0, "month|quarter|year", CMD_ANALYZE,
+    {O_BY, "by", 0, "month|quarter|year", CMD_ANALYZE | CMD_COMPARE,
      "also measure each calendar period of the dated records: OUT/summary_by_period.csv (the "
      "summary's figures per period, every actor kept) and OUT/ei_by_period.svg (the E-I index "
      "over time against chance)"},

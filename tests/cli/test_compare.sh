@@ -174,6 +174,29 @@ PY
 )
 assert_eq "$got" "True True False 3" "report.html: the Change section says the verdict, with the three change maps inline"
 
+# ---- a trend: --by quarter, each quarter's cross-unit share counted here from the records --------
+run compare "$FJ/records.csv" --actors "$FJ/actors.csv" --by quarter --group unit -o tr -q
+assert_exit 0 "compare --by quarter"
+want=$("$PY" - "$FJ" <<'PY'
+import csv, sys
+d = sys.argv[1]
+unit = {r['id']: r['unit'] for r in csv.DictReader(open(d + '/actors.csv', encoding='utf-8'))}
+q = {}
+for r in csv.DictReader(open(d + '/records.csv', encoding='utf-8')):
+    s, t = r['source'], r['target']
+    if s == t or not unit[s] or not unit[t]:
+        continue
+    y, m = r['date'][:4], int(r['date'][5:7])
+    q.setdefault(f"{y}-Q{(m - 1) // 3 + 1}", set()).add(frozenset((s, t)))
+print(' '.join(f"{k}:{sum(1 for p in v if len({unit[x] for x in p}) == 2) / len(v):.6f}" for k, v in sorted(q.items())))
+PY
+)
+got=$("$PY" -c "
+import csv
+print(' '.join(f\"{r['period']}:{float(r['cross_group_share']):.6f}\" for r in csv.DictReader(open('tr/compare_by_period.csv'))))")
+assert_eq "$got" "$want" "compare --by quarter: the cross-unit share of each quarter as counted from the records"
+assert_file_exists tr/ei_by_period.svg "the trend chart"
+
 # ---- deterministic, and the same for any --jobs ------------------------------------------------
 run compare h_before.csv h_after.csv --actors h_actors.csv -o h2 --permutations 20000 -q --jobs 1 --no-map
 assert_true "compare --jobs 1 gives the same files as --jobs 2" cmp -s h/compare.json h2/compare.json
@@ -181,7 +204,7 @@ assert_true "compare --jobs 1 gives the same files as --jobs 2" cmp -s h/compare
 # ---- usage and input errors ------------------------------------------------------------------------
 run compare h_before.csv --actors h_actors.csv -o x
 assert_exit 2 "one file without --split-date"
-assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: compare needs a second records file (BEFORE AFTER) or --split-date DATE" "names what is missing"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: compare needs a second records file (BEFORE AFTER), --split-date DATE or --by PERIOD" "names what is missing"
 run compare h_before.csv h_after.csv --split-date 2024-01-01 -o x
 assert_exit 2 "--split-date with two files"
 run compare "$FJ/records.csv" --split-date 2024-02-30 -o x
@@ -199,7 +222,7 @@ run compare a b c -o x
 assert_exit 2 "three files"
 run compare --help
 assert_exit 0 "compare --help"
-for o in --split-date --before-from --after-to --permutations --seed --group --actors; do
+for o in --split-date --before-from --after-to --by --permutations --seed --group --actors; do
     assert_stdout_contains "$o" "compare --help lists $o"
 done
 finish
