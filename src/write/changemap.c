@@ -24,45 +24,12 @@
 #define RISE_COLOUR "#009E73"
 #define FALL_COLOUR "#999999"
 
+/* The maps' defaults (render.c), and what the change maps add: pinned
+ * positions, and labels and tooltips on ties. */
 static void common_attrs(Agraph_t *g, const bm_change_map *cm, const char *format)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lu", cm->seed);
-    agattr(g, AGRAPH, "start", buf);
-    agattr(g, AGRAPH, "overlap", "false");
-    agattr(g, AGRAPH, "sep", "+6");
-    agattr(g, AGRAPH, "splines", "false");
-    agattr(g, AGRAPH, "outputorder", "edgesfirst");
-    agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "pad", "0.4");
-    agattr(g, AGRAPH, "fontname", BM_MAP_FONT);
-    agattr(g, AGRAPH, "fontsize", "12");
-    agattr(g, AGRAPH, "fontcolor", "#222222");
-    agattr(g, AGRAPH, "labelloc", "b");
-    agattr(g, AGRAPH, "labeljust", "l");
-    agattr(g, AGRAPH, "mode", "major");
-    agattr(g, AGRAPH, "epsilon", "0.0001");
-    if (format && strcmp(format, "png") == 0)
-        agattr(g, AGRAPH, "dpi", "150");
-    agattr(g, AGRAPH, "label", "");
-    agattr(g, AGNODE, "shape", "circle");
-    agattr(g, AGNODE, "fixedsize", "true");
-    agattr(g, AGNODE, "style", "filled");
-    agattr(g, AGNODE, "color", "#333333");
-    agattr(g, AGNODE, "penwidth", "0.6");
-    agattr(g, AGNODE, "fontname", BM_MAP_FONT);
-    agattr(g, AGNODE, "fontsize", "9");
-    agattr(g, AGNODE, "fontcolor", "#222222");
-    agattr(g, AGNODE, "label", "");
-    agattr(g, AGNODE, "xlabel", "");
-    agattr(g, AGNODE, "tooltip", "");
-    agattr(g, AGNODE, "width", "0.15");
-    agattr(g, AGNODE, "height", "0.15");
-    agattr(g, AGNODE, "fillcolor", "#BBBBBB");
+    bm_i_gv_map_defaults(g, cm->seed, format);
     agattr(g, AGNODE, "pos", "");
-    agattr(g, AGEDGE, "color", "#99999980");
-    agattr(g, AGEDGE, "penwidth", "0.8");
-    agattr(g, AGEDGE, "style", "solid");
     agattr(g, AGEDGE, "tooltip", "");
     agattr(g, AGEDGE, "label", "");
     agattr(g, AGEDGE, "fontname", BM_MAP_FONT);

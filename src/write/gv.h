@@ -36,6 +36,9 @@ GVC_t *bm_i_gv_context(void);
  * iterate in creation order, not in the heap order of their names, so a
  * layout does not change from run to run. */
 Agraph_t *bm_i_gv_open(const char *name, Agdesc_t desc);
+/* The defaults every actor map shares (render.c): seeded neato settings,
+ * the font, filled fixed-size circles, thin grey ties; format may be NULL. */
+void bm_i_gv_map_defaults(Agraph_t *g, unsigned long seed, const char *format);
 /* Lays g out with engine and renders it to path (format by extension),
  * through a temporary file renamed into place; frees the layout. */
 bm_status bm_i_gv_write(GVC_t *gvc, Agraph_t *g, const char *engine, const char *path);

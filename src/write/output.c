@@ -52,21 +52,12 @@ int bm_csv_needs_guard(const char *s)
 
 static int put_csv_text(FILE *f, const char *s, unsigned flags)
 {
-    if (!(flags & BM_CSV_RAW) && bm_csv_needs_guard(s)) {
-        /* the quote goes inside the CSV quoting, before the text */
-        if (fputs("\"'", f) < 0)
-            return -1;
-        for (const char *p = s; *p; p++) {
-            if (*p == '"' && fputc('"', f) == EOF)
-                return -1;
-            if (fputc(*p, f) == EOF)
-                return -1;
-        }
-        return fputc('"', f) == EOF ? -1 : 0;
-    }
-    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' '))
+    int guard = !(flags & BM_CSV_RAW) && bm_csv_needs_guard(s);
+    if (!guard && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+        (s[0] == '\0' || s[strlen(s) - 1] != ' '))
         return fputs(s, f) < 0 ? -1 : 0;
-    if (fputc('"', f) == EOF)
+    /* a guarded cell is quoted, its ' inside the quotes before the text */
+    if (fputc('"', f) == EOF || (guard && fputc('\'', f) == EOF))
         return -1;
     for (const char *p = s; *p; p++) {
         if (*p == '"' && fputc('"', f) == EOF)

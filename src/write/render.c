@@ -421,11 +421,10 @@ static bm_status map_select(mapctx *c)
     return BM_OK;
 }
 
-static void map_graph_attributes(Agraph_t *g, const bm_render_options *opt, const char *format,
-                                 int silo)
+void bm_i_gv_map_defaults(Agraph_t *g, unsigned long seed, const char *format)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%lu", opt->seed);
+    snprintf(buf, sizeof buf, "%lu", seed);
     agattr(g, AGRAPH, "start", buf);
     agattr(g, AGRAPH, "overlap", "false");
     agattr(g, AGRAPH, "sep", "+6");
@@ -436,25 +435,14 @@ static void map_graph_attributes(Agraph_t *g, const bm_render_options *opt, cons
     /* DejaVu Sans covers Danish and the other Latin letters (fonts-dejavu-core) */
     agattr(g, AGRAPH, "fontname", BM_MAP_FONT);
     agattr(g, AGRAPH, "fontsize", "12");
-    agattr(g, AGRAPH, "forcelabels", "true");
     agattr(g, AGRAPH, "labelloc", "b");
     agattr(g, AGRAPH, "labeljust", "l");
     agattr(g, AGRAPH, "mode", "major");
     agattr(g, AGRAPH, "fontcolor", "#222222");
     agattr(g, AGRAPH, "epsilon", "0.0001");
-    if (strcmp(format, "png") == 0)
+    if (format && strcmp(format, "png") == 0)
         agattr(g, AGRAPH, "dpi", "150");
     agattr(g, AGRAPH, "label", "");
-    if (silo) {
-        agattr(g, AGRAPH, "K", "0.6");
-        agattr(g, AGRAPH, "style", "rounded,filled");
-        agattr(g, AGRAPH, "color", "#888888");
-        agattr(g, AGRAPH, "fillcolor", "#FFFFFF");
-        agattr(g, AGRAPH, "penwidth", "1.2");
-        agattr(g, AGRAPH, "nodesep", "0.12");
-        agattr(g, AGRAPH, "ranksep", "0.3");
-        agattr(g, AGRAPH, "newrank", "true");
-    }
     agattr(g, AGNODE, "shape", "circle");
     agattr(g, AGNODE, "fixedsize", "true");
     agattr(g, AGNODE, "style", "filled");
@@ -471,8 +459,25 @@ static void map_graph_attributes(Agraph_t *g, const bm_render_options *opt, cons
     agattr(g, AGNODE, "fillcolor", OTHER_COLOUR);
     agattr(g, AGEDGE, "color", "#99999980");
     agattr(g, AGEDGE, "penwidth", "0.8");
-    agattr(g, AGEDGE, "arrowsize", "0.4");
     agattr(g, AGEDGE, "style", "solid");
+}
+
+static void map_graph_attributes(Agraph_t *g, const bm_render_options *opt, const char *format,
+                                 int silo)
+{
+    bm_i_gv_map_defaults(g, opt->seed, format);
+    agattr(g, AGRAPH, "forcelabels", "true");
+    if (silo) {
+        agattr(g, AGRAPH, "K", "0.6");
+        agattr(g, AGRAPH, "style", "rounded,filled");
+        agattr(g, AGRAPH, "color", "#888888");
+        agattr(g, AGRAPH, "fillcolor", "#FFFFFF");
+        agattr(g, AGRAPH, "penwidth", "1.2");
+        agattr(g, AGRAPH, "nodesep", "0.12");
+        agattr(g, AGRAPH, "ranksep", "0.3");
+        agattr(g, AGRAPH, "newrank", "true");
+    }
+    agattr(g, AGEDGE, "arrowsize", "0.4");
 }
 
 static const char *actor_text(const mapctx *c, size_t i)
