@@ -166,7 +166,9 @@ static long gvid_map(void *state, int objtype, char *str, IDTYPE *id, int create
         s->names = p;
         s->cap = cap;
     }
-    char *copy = strdup(str);
+    /* a refstr, as cgraph's own names are: its writers read the string's
+     * header (aghtmlstr), which a plain strdup does not have */
+    char *copy = agstrdup(NULL, str);
     if (!copy)
         return 0;
     s->names[s->n] = copy;
@@ -204,7 +206,7 @@ static void gvid_close(void *state)
     if (!s)
         return;
     for (size_t k = 0; k < s->n; k++)
-        free(s->names[k]);
+        agstrfree(NULL, s->names[k]);
     free(s->names);
     free(s->slots);
     free(s);
