@@ -12,4 +12,5 @@
 #include "bridgemap/compare.h"
 #include "bridgemap/analysis.h"
 #include "bridgemap/mpi.h"
+#include "bridgemap/options.h"
 #endif

@@ -70,6 +70,8 @@ size_t bm_analysis_levels(const bm_analysis *a);
 const bm_grouping *bm_analysis_grouping(const bm_analysis *a, size_t level);
 /* Whether the path measures were sampled (valid after bm_analysis_run). */
 int bm_analysis_sampled(const bm_analysis *a);
+/* The network a analyses (borrowed at bm_analysis_new). */
+const bm_network *bm_analysis_network(const bm_analysis *a);
 
 /* The tables, owned by a (NULL before bm_analysis_run; groups, group pairs
  * and suggestions NULL without a grouping). */

@@ -38,6 +38,9 @@ bm_column_type bm_table_col_type(const bm_table *t, size_t c);
 long bm_table_find(const bm_table *t, const char *name);
 double bm_table_number(const bm_table *t, size_t c, size_t row);
 const char *bm_table_text(const bm_table *t, size_t c, size_t row);
+/* Column c's numbers into out (rows values; NaN for a text column), in one
+ * call: a binding reads a million-row column without a million calls. */
+void bm_table_copy_numbers(const bm_table *t, size_t c, double *out);
 
 /* Formats x in the shortest form that reads back to the same double, in the
  * C locale ("" for NaN, "inf"/"-inf" for infinities). buf needs 32 bytes. */

@@ -241,6 +241,7 @@ const bm_grouping *bm_analysis_grouping(const bm_analysis *a, size_t level)
     return level < a->levels ? a->grouping[level] : NULL;
 }
 int bm_analysis_sampled(const bm_analysis *a) { return a->paths.sampled; }
+const bm_network *bm_analysis_network(const bm_analysis *a) { return a->net; }
 const bm_table *bm_analysis_actors(const bm_analysis *a) { return a->actors; }
 const bm_table *bm_analysis_groups(const bm_analysis *a, size_t level)
 {

@@ -128,6 +128,12 @@ double bm_table_number(const bm_table *t, size_t c, size_t row)
     return t->cols[c].type == BM_COL_NUMBER ? t->cols[c].num[row] : NAN;
 }
 
+void bm_table_copy_numbers(const bm_table *t, size_t c, double *out)
+{
+    for (size_t r = 0; r < t->rows; r++)
+        out[r] = t->cols[c].type == BM_COL_NUMBER ? t->cols[c].num[r] : NAN;
+}
+
 const char *bm_table_text(const bm_table *t, size_t c, size_t row)
 {
     return t->cols[c].type == BM_COL_TEXT ? t->cols[c].text[row] : "";

@@ -1,0 +1,549 @@
+"""bridgemap from Python: who works with whom across silos, in a notebook.
+
+A thin ctypes binding over libbridgemap.so (see _native.py for where it is
+looked for): no compiler at import time. It runs the very library calls the
+`bridgemap` command runs, so the tables equal those of `bridgemap analyze`
+and `bridgemap compare` on the same input and seed.
+
+    import bridgemap as bm
+    net = bm.load("datasets/fjordvik/records.csv", actors="datasets/fjordvik/actors.csv")
+    a = net.analyze(group="unit")          # or bm.analyze(records, actors=..., group=...)
+    a.groups                               # a pandas DataFrame (list of dicts without pandas)
+    a.summary["ei_index"]                  # the summary as a dict
+    print(a.narrative)
+    a.map(view="silo")                     # SVG text, shown inline by Jupyter
+    a.render("map.png", size_by="degree")  # or a file: .svg .png .pdf .dot
+    c = bm.compare("records.csv", actors="actors.csv", split_date="2024-01-01", group="unit")
+    c.test["p_value"], c.groups
+
+Options are the command line's long options with '_' for '-' (source_col,
+date_format, shape_by, ...; see `bridgemap analyze --help`); flags take
+True/False. Errors raise bridgemap.InputError (bad input, with the
+FILE:LINE:COLUMN message), UsageError (a bad option) or InternalError.
+Objects free their C memory when they are garbage collected, or at once
+with close() / a with block.
+
+libbridgemap is not thread-safe (igraph keeps global state); this module
+serialises its calls with a lock. Path measures run in forked worker
+processes (jobs=, default one per core), as on the command line.
+"""
+import datetime
+import math
+import os
+import tempfile
+import threading
+
+from . import _native
+from ._native import lib
+
+__all__ = ["Error", "InputError", "UsageError", "InternalError", "Network", "Analysis",
+           "Comparison", "SVG", "load", "analyze", "compare", "version", "library_path"]
+
+try:
+    import pandas as _pd
+except ImportError:  # tables come as lists of dicts
+    _pd = None
+
+library_path = _native.path
+_lock = threading.RLock()
+
+
+class Error(Exception):
+    """A failure reported by libbridgemap; .status is its bm_status (the CLI's exit code)."""
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.status = status
+
+
+class InputError(Error, ValueError):
+    """Bad or unreadable input; the message names FILE:LINE:COLUMN."""
+
+
+class UsageError(Error, ValueError):
+    """An option the library does not take, or a value it does not accept."""
+
+
+class InternalError(Error, RuntimeError):
+    """A resource or output failure inside the library."""
+
+
+_ERRORS = {1: InputError, 2: UsageError, 3: InternalError}
+
+
+def _check(status):
+    if status != 0:
+        msg = lib.bm_error_last().decode("utf-8", "replace")
+        raise _ERRORS.get(status, Error)(msg, status)
+
+
+def version():
+    """The library's version string."""
+    return lib.bm_version().decode()
+
+
+def _text(b):
+    return b.decode("utf-8", "replace") if b is not None else None
+
+
+def _value(v):
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, os.PathLike):
+        return os.fspath(v)
+    if isinstance(v, (list, tuple)):
+        return ",".join(str(x) for x in v)
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return v.strftime("%Y-%m-%d")
+    return str(v)
+
+
+class _Options:
+    """A bm_options handle filled from keyword arguments (None: the default)."""
+
+    def __init__(self, settings):
+        self.settings = {k: v for k, v in settings.items() if v is not None}
+        self.ptr = _native.c_void_p()
+        _check(lib.bm_options_new(_native.ctypes.byref(self.ptr)))
+        try:
+            for k, v in self.settings.items():
+                _check(lib.bm_options_set(self.ptr, k.encode(), _value(v).encode()))
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def seed(self):
+        return int(self.settings.get("seed", 1))
+
+    def close(self):
+        if self.ptr:
+            lib.bm_options_free(self.ptr)
+            self.ptr = _native.c_void_p()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _table(ptr, as_dicts=False):
+    """A bm_table as a DataFrame (columns in the library's order, with each
+    column's description and citation in .attrs), or a list of dicts."""
+    if not ptr:
+        return None
+    rows = lib.bm_table_rows(ptr)
+    ncols = lib.bm_table_cols(ptr)
+    names, columns, described = [], {}, {}
+    buf = (_native.c_double * max(rows, 1))()
+    for c in range(ncols):
+        name = _text(lib.bm_table_col_name(ptr, c))
+        names.append(name)
+        described[name] = {"description": _text(lib.bm_table_col_description(ptr, c)),
+                           "citation": _text(lib.bm_table_col_citation(ptr, c))}
+        if lib.bm_table_col_type(ptr, c) == _native.BM_COL_NUMBER:
+            lib.bm_table_copy_numbers(ptr, c, buf)
+            columns[name] = buf[:rows]
+        else:
+            columns[name] = [_text(lib.bm_table_text(ptr, c, r)) for r in range(rows)]
+    if _pd is None or as_dicts:
+        return [{n: columns[n][r] for n in names} for r in range(rows)]
+    df = _pd.DataFrame({n: _pd.Series(columns[n], dtype="float64" if not columns[n] or
+                                      isinstance(columns[n][0], float) else "object")
+                        for n in names}, columns=names)
+    df.attrs["name"] = _text(lib.bm_table_name(ptr))
+    df.attrs["columns"] = described
+    return df
+
+
+def _summary_dict(ptr):
+    rows = _table(ptr, as_dicts=True)
+    if not rows:
+        return {}
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rows[0].items()}
+
+
+class SVG(str):
+    """SVG text; Jupyter shows it as the picture."""
+
+    def _repr_svg_(self):
+        return str(self)
+
+
+class _Handle:
+    _free = None
+
+    def close(self):
+        """Frees the C memory now (the object is unusable afterwards)."""
+        with _lock:
+            if getattr(self, "_ptr", None):
+                type(self)._free(self._ptr)
+                self._ptr = None
+
+    def _live(self):
+        if not self._ptr:
+            raise ValueError("bridgemap: %s is closed" % type(self).__name__)
+        return self._ptr
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Network(_Handle):
+    """A collaboration network loaded by load(): actors, ties, their attributes."""
+
+    _free = staticmethod(lambda p: lib.bm_network_free(p))
+
+    def __init__(self, ptr, options):
+        self._ptr = ptr
+        self._options = options
+
+    @property
+    def n_actors(self):
+        return lib.bm_network_actor_count(self._live())
+
+    @property
+    def n_ties(self):
+        return lib.bm_network_tie_count(self._live())
+
+    @property
+    def directed(self):
+        return bool(lib.bm_network_is_directed(self._live()))
+
+    @property
+    def records(self):
+        """Records read (inside the date window)."""
+        return lib.bm_network_record_count(self._live())
+
+    @property
+    def unlisted(self):
+        """Actors the records name that the actors file does not list."""
+        return lib.bm_network_unlisted_count(self._live())
+
+    @property
+    def date_range(self):
+        """(first, last) date of the dated records, or None."""
+        p = self._live()
+        first, last = _text(lib.bm_network_first_date(p)), _text(lib.bm_network_last_date(p))
+        return (first, last) if first else None
+
+    @property
+    def format(self):
+        """The records file's format: CSV, xlsx, GraphML, GML, Pajek (None: affiliations only)."""
+        return _text(lib.bm_network_records_format(self._live()))
+
+    def actors(self, as_dicts=False):
+        """The actors table as loaded: id and every attribute column."""
+        p = self._live()
+        n, k = lib.bm_network_actor_count(p), lib.bm_network_attr_count(p)
+        cols = {"id": [_text(lib.bm_network_actor_id(p, i)) for i in range(n)]}
+        for c in range(k):
+            cols[_text(lib.bm_network_attr_name(p, c))] = [
+                _text(lib.bm_network_attr_value(p, c, i)) for i in range(n)]
+        if _pd is None or as_dicts:
+            return [{name: v[i] for name, v in cols.items()} for i in range(n)]
+        return _pd.DataFrame(cols)
+
+    def analyze(self, **options):
+        """Runs the analysis of `bridgemap analyze` (group=, seed=, permutations=,
+        jobs=, paths=, by=, ...) and returns an Analysis."""
+        settings = dict(self._options.settings)
+        settings.update(options)
+        opts = _Options(settings)
+        out = _native.c_void_p()
+        with _lock:
+            lib.bm_init(opts.seed)
+            _check(lib.bm_options_run_analysis(_native.ctypes.byref(out), self._live(), opts.ptr))
+        return Analysis(out, opts, self)
+
+    def __repr__(self):
+        if not self._ptr:
+            return "<bridgemap.Network closed>"
+        return "<bridgemap.Network: %d actors, %d ties%s>" % (
+            self.n_actors, self.n_ties, ", directed" if self.directed else "")
+
+
+_TABLES = ("actors", "ties", "groups", "group_pairs", "suggestions", "dependence", "activities",
+           "periods")
+
+
+class Analysis(_Handle):
+    """Every table of `bridgemap analyze`, its sentences and its maps."""
+
+    _free = staticmethod(lambda p: lib.bm_analysis_free(p))
+
+    def __init__(self, ptr, options, network, owner=None):
+        self._ptr = ptr
+        self._options = options
+        self.network = network
+        self._owner = owner  # a Comparison that owns ptr
+
+    def close(self):
+        if self._owner is not None:  # owned by its comparison
+            self._ptr = None
+            return
+        super().close()
+
+    def table(self, name, level=0, as_dicts=False):
+        """One table by its output name (actors, ties, groups, group_pairs,
+        suggestions, dependence, activities, periods, summary); groups and
+        group_pairs of nested levels by level. None when the analysis has none
+        (no grouping, no affiliations, no by=)."""
+        p = self._live()
+        getters = {
+            "actors": lambda: lib.bm_analysis_actors(p),
+            "ties": lambda: lib.bm_analysis_ties(p),
+            "summary": lambda: lib.bm_analysis_summary(p),
+            "groups": lambda: lib.bm_analysis_groups(p, level),
+            "group_pairs": lambda: lib.bm_analysis_group_pairs(p, level),
+            "suggestions": lambda: lib.bm_analysis_suggestions(p),
+            "dependence": lambda: lib.bm_analysis_dependence(p),
+            "activities": lambda: lib.bm_analysis_activities(p),
+            "periods": lambda: lib.bm_analysis_periods(p),
+        }
+        if name not in getters:
+            raise KeyError("bridgemap: no table %r (one of %s)" % (name, ", ".join(getters)))
+        with _lock:
+            return _table(getters[name](), as_dicts)
+
+    actors = property(lambda self: self.table("actors"), doc="actors.csv")
+    ties = property(lambda self: self.table("ties"), doc="ties.csv")
+    groups = property(lambda self: self.table("groups"), doc="groups.csv (first level)")
+    group_pairs = property(lambda self: self.table("group_pairs"), doc="group_pairs.csv")
+    suggestions = property(lambda self: self.table("suggestions"), doc="suggestions.csv")
+    dependence = property(lambda self: self.table("dependence"), doc="group_pair_dependence.csv")
+    activities = property(lambda self: self.table("activities"), doc="activities.csv")
+    periods = property(lambda self: self.table("periods"), doc="summary_by_period.csv")
+
+    @property
+    def summary(self):
+        """The network figures of summary.json as a dict (undefined: None)."""
+        with _lock:
+            return _summary_dict(lib.bm_analysis_summary(self._live()))
+
+    @property
+    def levels(self):
+        """The grouping columns, outermost first ([] without a grouping)."""
+        p = self._live()
+        return [_text(lib.bm_grouping_column(lib.bm_analysis_grouping(p, k)))
+                for k in range(lib.bm_analysis_levels(p))]
+
+    @property
+    def sampled(self):
+        """Whether the path measures were sampled (large networks)."""
+        return bool(lib.bm_analysis_sampled(self._live()))
+
+    def tables(self):
+        """Every table the analysis has, by output name."""
+        out = {}
+        for name in _TABLES:
+            t = self.table(name)
+            if t is not None:
+                out[name] = t
+        return out
+
+    @property
+    def narrative(self):
+        """The plain-language findings `bridgemap analyze` prints."""
+        return _string(lib.bm_options_narrative, self._live(), self._options)
+
+    def write(self, out_dir, maps=True):
+        """Writes the output set of `bridgemap analyze -o out_dir` (whole or not at all)."""
+        opts = self._with(no_map=not maps)
+        with _lock:
+            _check(lib.bm_options_write_analysis(self._live(), opts.ptr, os.fsencode(out_dir)))
+        return out_dir
+
+    def render(self, path, **options):
+        """Draws a map to path as `bridgemap render` (view="network"|"silo"|"groups",
+        shape_by=, size_by=, label_by=, title=, max_labels=, actor= with radius= for
+        an ego map); the format follows the extension (.svg .png .pdf .dot)."""
+        opts = self._with(**options)
+        with _lock:
+            _check(lib.bm_options_render(self._live(), opts.ptr, os.fsencode(path)))
+        return path
+
+    def map(self, **options):
+        """The map as SVG text (shown inline in Jupyter); options as render()."""
+        with tempfile.TemporaryDirectory(prefix="bridgemap-") as d:
+            path = os.path.join(d, "map.svg")
+            self.render(path, **options)
+            with open(path, encoding="utf-8") as f:
+                return SVG(f.read())
+
+    def _with(self, **options):
+        settings = dict(self._options.settings)
+        settings.update(options)
+        return _Options(settings)
+
+    def __repr__(self):
+        if not self._ptr:
+            return "<bridgemap.Analysis closed>"
+        return "<bridgemap.Analysis of %r, grouped by %s>" % (
+            self.network, ",".join(self.levels) or "nothing")
+
+
+def _string(fn, ptr, options):
+    out = _native.c_void_p()
+    with _lock:
+        _check(fn(ptr, options.ptr, _native.ctypes.byref(out)))
+        try:
+            return _native.ctypes.string_at(out).decode("utf-8", "replace")
+        finally:
+            lib.bm_string_free(out)
+
+
+_TEST_FIELDS = ("share_before", "share_after", "ties_before", "ties_after", "change", "p_value",
+                "permutations", "seed")
+
+
+class Comparison(_Handle):
+    """`bridgemap compare`: two periods side by side and the test of the change."""
+
+    _free = staticmethod(lambda p: lib.bm_compare_free(p))
+
+    def __init__(self, ptr, options, before, after):
+        self._ptr = ptr
+        self._options = options
+        self._networks = (before, after)
+
+    def _get(self, fn):
+        with _lock:
+            return _table(fn(self._live()))
+
+    summary = property(lambda self: self._get(lib.bm_compare_summary), doc="compare_summary.csv")
+    groups = property(lambda self: self._get(lib.bm_compare_groups), doc="compare_groups.csv")
+    pairs = property(lambda self: self._get(lib.bm_compare_pairs), doc="compare_group_pairs.csv")
+    actors = property(lambda self: self._get(lib.bm_compare_actors), doc="compare_actors.csv")
+    ties = property(lambda self: self._get(lib.bm_compare_ties), doc="compare_ties.csv")
+
+    @property
+    def test(self):
+        """The change test: cross-group shares before and after, their change,
+        the two-sided permutation p-value, permutations and seed."""
+        p = self._live()
+        out = {}
+        for k in _TEST_FIELDS:
+            v = lib.bm_compare_test_value(p, k.encode())
+            if k in ("ties_before", "ties_after", "permutations", "seed") and not math.isnan(v):
+                v = int(v)
+            out[k] = None if isinstance(v, float) and math.isnan(v) else v
+        return out
+
+    @property
+    def before(self):
+        """The analysis of the first period (owned by this comparison)."""
+        return Analysis(lib.bm_compare_before(self._live()), self._options, self._networks[0], self)
+
+    @property
+    def after(self):
+        """The analysis of the second period (owned by this comparison)."""
+        return Analysis(lib.bm_compare_after(self._live()), self._options, self._networks[1], self)
+
+    @property
+    def narrative(self):
+        """The verdict and findings `bridgemap compare` prints."""
+        return _string(lib.bm_options_compare_narrative, self._live(), self._options)
+
+    def write(self, out_dir, maps=True):
+        """Writes the output set of `bridgemap compare -o out_dir`."""
+        settings = dict(self._options.settings)
+        settings["no_map"] = not maps
+        opts = _Options(settings)
+        with _lock:
+            _check(lib.bm_options_write_compare(self._live(), opts.ptr, os.fsencode(out_dir)))
+        return out_dir
+
+    def __repr__(self):
+        if not self._ptr:
+            return "<bridgemap.Comparison closed>"
+        t = self.test
+        return "<bridgemap.Comparison: cross-group share %s -> %s, p = %s>" % (
+            t["share_before"], t["share_after"], t["p_value"])
+
+
+def load(records=None, actors=None, affiliations=None, **options):
+    """Loads records (CSV, .xlsx, GraphML, GML, Pajek), an actors file and/or
+    affiliations ("who took part in what") as `bridgemap analyze` does, with its
+    loading options (directed, from_date as from_= or date_from=, to=, source_col,
+    date_format, sheet, encoding, strict, projection, ...). Returns a Network."""
+    settings = _loading(records, actors, affiliations, options)
+    opts = _Options(settings)
+    out = _native.c_void_p()
+    with _lock:
+        lib.bm_init(opts.seed)
+        _check(lib.bm_options_load_network(_native.ctypes.byref(out), opts.ptr))
+    return Network(out, opts)
+
+
+def _loading(records, actors, affiliations, options):
+    settings = dict(options)
+    # "from" is a Python keyword: from_=, date_from= and date_to= are accepted too
+    for alias, key in (("from_", "from"), ("date_from", "from"), ("date_to", "to")):
+        if alias in settings:
+            settings[key] = settings.pop(alias)
+    settings.update(records=records, actors=actors, affiliations=affiliations)
+    return settings
+
+
+def analyze(records=None, actors=None, affiliations=None, **options):
+    """load() and Network.analyze() in one call; options go to both."""
+    net = load(records, actors, affiliations, **options)
+    return net.analyze()
+
+
+def _day_before(date):
+    try:
+        d = datetime.date.fromisoformat(_value(date))
+    except ValueError:
+        raise UsageError("split_date needs a date YYYY-MM-DD, not %r" % (date,), 2) from None
+    return (d - datetime.timedelta(days=1)).isoformat(), d.isoformat()
+
+
+def compare(before, after=None, actors=None, split_date=None, before_from=None, after_to=None,
+            **options):
+    """`bridgemap compare`: two snapshots (Network objects or records files), or one
+    records file split at split_date (before = records dated before it, after =
+    those dated on or after it; before_from / after_to bound the two windows).
+    Analysis options (group, seed, permutations, ...) as for analyze. Returns a
+    Comparison."""
+    if split_date is not None:
+        if after is not None:
+            raise UsageError("split_date splits one records file; give before= only", 2)
+        if isinstance(before, Network):
+            raise UsageError("split_date needs the records file, not a loaded Network", 2)
+        last_before, first_after = _day_before(split_date)
+        b = load(before, actors, from_=before_from, to=last_before, **options)
+        a = load(before, actors, from_=first_after, to=after_to, **options)
+        labels = {"before_label": "before " + first_after, "after_label": "from " + first_after}
+    else:
+        if after is None:
+            raise UsageError("compare needs before and after (records files or Networks), "
+                             "or split_date", 2)
+        if before_from or after_to:
+            raise UsageError("before_from and after_to go with split_date", 2)
+        b = before if isinstance(before, Network) else load(before, actors, **options)
+        a = after if isinstance(after, Network) else load(after, actors, **options)
+        labels = {"before_label": "before", "after_label": "after"}
+    settings = dict(b._options.settings)
+    settings.update(labels)
+    settings.update({k: v for k, v in options.items() if k not in ("from_", "date_from", "date_to")})
+    opts = _Options(settings)
+    out = _native.c_void_p()
+    with _lock:
+        lib.bm_init(opts.seed)
+        _check(lib.bm_options_run_compare(_native.ctypes.byref(out), b._live(), a._live(), opts.ptr))
+    return Comparison(out, opts, b, a)
+
+
+lib.bm_init(1)
