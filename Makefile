@@ -2,6 +2,7 @@
 # Both install what is missing (Debian 12), configure CMake out of source in
 # build/ and build; `run` analyses the bundled example into out/, `test` runs
 # the whole ctest suite. `make test-sanitize` runs it again under ASan+UBSan.
+# `make notebooks` executes the notebooks into out/notebooks/.
 
 BUILD ?= build
 JOBS ?= 2
@@ -9,7 +10,7 @@ EXAMPLE = datasets/fjordvik
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build run test test-sanitize bench clean install
+.PHONY: all deps test-deps build run test test-sanitize bench clean install notebooks
 
 all: build
 
@@ -43,6 +44,12 @@ test-sanitize: test-deps
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  ctest --output-on-failure -j$(JOBS)
+
+# Executes notebooks/*.ipynb with this build's Python binding (Debian's python3 and
+# nbconvert); the executed copies, with their tables and maps, go to out/notebooks/.
+notebooks: test-deps build
+	/usr/bin/python3 tests/python/run_notebooks.py --library $(BUILD)/libbridgemap.so \
+	  --source . --out out/notebooks
 
 bench: build
 	bench/run.sh

@@ -2,7 +2,8 @@
 # deps.sh: install what bridgemap needs on Debian 12, only when something is missing.
 #   scripts/deps.sh          build dependencies
 #   scripts/deps.sh --test   build and test dependencies (oracles: NetworkX, python-igraph;
-#                            Open MPI, so that the optional MPI build and its test run)
+#                            Open MPI, so that the optional MPI build and its test run;
+#                            pandas, nbconvert and ipykernel for the binding and notebooks)
 # As root it runs apt-get; otherwise it tries `sudo -n`; otherwise it prints the
 # exact apt-get line to run and fails.
 set -euo pipefail
@@ -11,7 +12,8 @@ pkgs=(build-essential cmake pkg-config libigraph-dev libcsv-dev libgraphviz-dev 
       nettle-dev libzip-dev libexpat1-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(python3 python3-networkx python3-igraph python3-numpy python3-scipy r-cran-sna
-         openmpi-bin libopenmpi-dev python3-openpyxl chromium)
+         openmpi-bin libopenmpi-dev python3-openpyxl chromium
+         python3-pandas jupyter-nbconvert python3-ipykernel)
 fi
 
 missing=()

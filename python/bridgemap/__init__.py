@@ -27,6 +27,7 @@ libbridgemap is not thread-safe (igraph keeps global state); this module
 serialises its calls with a lock. Path measures run in forked worker
 processes (jobs=, default one per core), as on the command line.
 """
+import base64
 import datetime
 import math
 import os
@@ -135,6 +136,7 @@ def _table(ptr, as_dicts=False):
         return None
     rows = lib.bm_table_rows(ptr)
     ncols = lib.bm_table_cols(ptr)
+    frame = _pd is not None and not as_dicts
     names, columns, described = [], {}, {}
     buf = (_native.c_double * max(rows, 1))()
     for c in range(ncols):
@@ -144,17 +146,33 @@ def _table(ptr, as_dicts=False):
                            "citation": _text(lib.bm_table_col_citation(ptr, c))}
         if lib.bm_table_col_type(ptr, c) == _native.BM_COL_NUMBER:
             lib.bm_table_copy_numbers(ptr, c, buf)
-            columns[name] = buf[:rows]
+            columns[name] = _numbers(buf, rows, frame)
         else:
             columns[name] = [_text(lib.bm_table_text(ptr, c, r)) for r in range(rows)]
-    if _pd is None or as_dicts:
+    if not frame:
         return [{n: columns[n][r] for n in names} for r in range(rows)]
-    df = _pd.DataFrame({n: _pd.Series(columns[n], dtype="float64" if not columns[n] or
-                                      isinstance(columns[n][0], float) else "object")
-                        for n in names}, columns=names)
+    df = _pd.DataFrame({n: columns[n] if not isinstance(columns[n], list) else
+                        _pd.Series(columns[n], dtype="object") for n in names}, columns=names)
     df.attrs["name"] = _text(lib.bm_table_name(ptr))
     df.attrs["columns"] = described
     return df
+
+
+def _numbers(buf, rows, frame):
+    """A number column: whole numbers (every value finite and integral, as counts
+    are) come as integers, the way pandas.read_csv reads the CLI's CSV; any other
+    column as floats, NaN where the measure is undefined."""
+    if frame:
+        import numpy as np
+        arr = np.ctypeslib.as_array(buf)[:rows].copy()
+        if rows and np.isfinite(arr).all() and (arr == np.rint(arr)).all() and \
+                (np.abs(arr) < 2.0 ** 53).all():
+            return arr.astype(np.int64)
+        return arr
+    vals = buf[:rows]
+    if all(math.isfinite(x) and x == int(x) and abs(x) < 2.0 ** 53 for x in vals):
+        return [int(x) for x in vals]
+    return vals
 
 
 def _summary_dict(ptr):
@@ -165,10 +183,20 @@ def _summary_dict(ptr):
 
 
 class SVG(str):
-    """SVG text; Jupyter shows it as the picture."""
+    """SVG text as Graphviz wrote it (a whole file); Jupyter shows it as the picture."""
+
+    def _repr_html_(self):
+        # an <img> scaled to the cell's width: a silo map may be 5,000 pt wide, and
+        # nbconvert 6 (Debian 12) strips the elements of inline SVG in HTML exports
+        data = base64.b64encode(self.encode("utf-8")).decode("ascii")
+        return ('<img style="max-width:100%%;height:auto" alt="bridgemap map" '
+                'src="data:image/svg+xml;base64,%s">' % data)
 
     def _repr_svg_(self):
-        return str(self)
+        # the <svg> element alone: an XML declaration and DOCTYPE inside an HTML page
+        # are an error to nbconvert's HTML export (lxml) and mean nothing to a browser
+        start = self.find("<svg")
+        return str(self[start:] if start >= 0 else self)
 
 
 class _Handle:
@@ -463,6 +491,19 @@ class Comparison(_Handle):
         with _lock:
             _check(lib.bm_options_write_compare(self._live(), opts.ptr, os.fsencode(out_dir)))
         return out_dir
+
+    def map(self, which="after"):
+        """A change map as SVG text: "before" or "after" (both periods drawn with the
+        same positions; gained ties thick, lost ones dashed) or "groups" (one circle
+        per group, ties before -> after)."""
+        files = {"before": "change_map_before.svg", "after": "change_map_after.svg",
+                 "groups": "change_group_map.svg"}
+        if which not in files:
+            raise ValueError("bridgemap: which must be before, after or groups, not %r" % (which,))
+        with tempfile.TemporaryDirectory(prefix="bridgemap-") as d:
+            self.write(d)
+            with open(os.path.join(d, files[which]), encoding="utf-8") as f:
+                return SVG(f.read())
 
     def __repr__(self):
         if not self._ptr:

@@ -1,0 +1,348 @@
+#!/usr/bin/python3
+"""The Python binding (python/bridgemap) against the command line and against numbers from
+outside bridgemap.
+
+1. Same tables: on the same input and seed, every table the binding returns equals the CSV
+   the CLI writes, cell by cell (numbers exactly: the CLI writes the shortest text that reads
+   back to the same double), and Analysis.write / Comparison.write give the CLI's files byte
+   for byte: analyze (Fjordvik with affiliations, by unit), analyze --by quarter, Lazega
+   directed with two levels, and compare --split-date.
+2. Outside numbers: Lazega advice by office, E-I published by Hanneman & Riddle (ch. 8,
+   UCINET): network -0.5481172, Boston -0.7082936, Hartford -0.2011662, Providence 0.6190476;
+   the change test's shares counted here from records.csv by plain loops.
+3. Errors: every case of the bad-input corpus (tests/bad_input/cases.tsv) that the library
+   itself refuses raises InputError/UsageError with the corpus' exact message; bad options
+   raise UsageError.
+4. Without pandas, tables are lists of dicts.
+5. No leaks: 150 rounds of load, analyze, tables, narrative, map, compare and close keep the
+   resident memory flat (a leak of the Fjordvik network and analysis per round, about 0.5 MB,
+   would add 75 MB).
+
+Run: test_binding.py --library build/libbridgemap.so --bridgemap build/bridgemap --source .
+"""
+import argparse
+import csv
+import filecmp
+import gc
+import math
+import numbers
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+sys.dont_write_bytecode = True
+
+FAILS = []
+COUNT = [0]
+
+
+def check(ok, what):
+    COUNT[0] += 1
+    if not ok:
+        FAILS.append(what)
+        print("FAIL:", what)
+
+
+def same_cell(got, want_text):
+    """A binding value against the CLI's CSV cell."""
+    if isinstance(got, numbers.Integral) and not isinstance(got, bool):
+        return want_text == str(int(got))
+    if isinstance(got, numbers.Real):
+        got = float(got)
+        if want_text == "":
+            return math.isnan(got)
+        try:
+            return float(want_text) == got or (math.isinf(got) and want_text in ("inf", "-inf"))
+        except ValueError:
+            return False
+    return got == want_text
+
+
+def compare_table(df, path, what):
+    """DataFrame (or list of dicts) df equals the CLI's CSV file at path."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    cols = list(df.columns) if hasattr(df, "columns") else list(df[0].keys())
+    check(cols == header, "%s: columns %s vs CSV %s" % (what, cols, header))
+    n = len(df)
+    check(n == len(body), "%s: %d rows vs CSV %d" % (what, n, len(body)))
+    bad = 0
+    records = df.to_dict("records") if hasattr(df, "to_dict") else df
+    for r, (got, want) in enumerate(zip(records, body)):
+        for c, name in enumerate(header):
+            if not same_cell(got.get(name), want[c]):
+                bad += 1
+                if bad <= 3:
+                    print("  %s row %d column %s: %r vs CSV %r" % (what, r, name, got.get(name), want[c]))
+    check(bad == 0, "%s: %d cells differ from the CLI" % (what, bad))
+    return n * len(header)
+
+
+def same_files(dir_a, dir_b, what):
+    a, b = sorted(os.listdir(dir_a)), sorted(os.listdir(dir_b))
+    check(a == b, "%s: files %s vs %s" % (what, a, b))
+    for name in a:
+        if name in b:
+            check(filecmp.cmp(os.path.join(dir_a, name), os.path.join(dir_b, name), shallow=False),
+                  "%s: %s differs from the CLI's" % (what, name))
+    return len(a)
+
+
+def cli(args, bm):
+    r = subprocess.run([bm] + args, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("bridgemap %s failed: %s" % (" ".join(args), r.stderr))
+    return r
+
+
+def test_same_as_cli(bridgemap, bmexe, src, tmp):
+    fj = os.path.join(src, "datasets", "fjordvik")
+    rec, act, aff = (os.path.join(fj, f) for f in ("records.csv", "actors.csv", "affiliations.csv"))
+    cells = files = 0
+
+    # analyze with affiliations, by unit
+    out = os.path.join(tmp, "cli_fj")
+    cli(["analyze", rec, "--actors", act, "--affiliations", aff, "--group", "unit",
+         "--permutations", "2000", "--title", "Fjordvik", "-o", out, "--quiet"], bmexe)
+    a = bridgemap.analyze(rec, actors=act, affiliations=aff, group="unit", permutations=2000,
+                          title="Fjordvik")
+    for name, file in (("actors", "actors.csv"), ("ties", "ties.csv"), ("groups", "groups.csv"),
+                       ("group_pairs", "group_pairs.csv"), ("suggestions", "suggestions.csv"),
+                       ("dependence", "group_pair_dependence.csv"), ("activities", "activities.csv")):
+        cells += compare_table(a.table(name), os.path.join(out, file), "fjordvik " + name)
+    py = a.write(os.path.join(tmp, "py_fj"))
+    files += same_files(out, py, "fjordvik write")
+    r = cli(["analyze", rec, "--actors", act, "--affiliations", aff, "--group", "unit",
+             "--permutations", "2000", "--no-map", "-o", os.path.join(tmp, "cli_fj2")], bmexe)
+    check(a.narrative == r.stdout, "narrative equals what analyze prints")
+    s = a.summary
+    check(s["ties"] == a.network.n_ties and s["nodes"] == a.network.n_actors, "summary counts")
+
+    # --by quarter
+    out = os.path.join(tmp, "cli_q")
+    cli(["analyze", rec, "--actors", act, "--by", "quarter", "--permutations", "500",
+         "--no-map", "-o", out, "--quiet"], bmexe)
+    a = bridgemap.analyze(rec, actors=act, by="quarter", permutations=500)
+    cells += compare_table(a.periods, os.path.join(out, "summary_by_period.csv"), "periods")
+    files += same_files(out, a.write(os.path.join(tmp, "py_q"), maps=False), "by quarter write")
+
+    # Lazega, directed, two levels
+    lz = os.path.join(src, "datasets", "lazega_advice")
+    out = os.path.join(tmp, "cli_lz")
+    cli(["analyze", os.path.join(lz, "records.csv"), "--actors", os.path.join(lz, "actors.csv"),
+         "--directed", "--group", "office,practice", "--permutations", "1000", "--no-map",
+         "-o", out, "--quiet"], bmexe)
+    a = bridgemap.analyze(os.path.join(lz, "records.csv"), actors=os.path.join(lz, "actors.csv"),
+                          directed=True, group="office,practice", permutations=1000)
+    check(a.levels == ["office", "practice"], "levels: %s" % a.levels)
+    cells += compare_table(a.actors, os.path.join(out, "actors.csv"), "lazega actors")
+    cells += compare_table(a.table("groups", level=1), os.path.join(out, "groups_practice.csv"),
+                           "lazega groups level 2")
+    files += same_files(out, a.write(os.path.join(tmp, "py_lz"), maps=False), "lazega write")
+
+    # compare --split-date
+    out = os.path.join(tmp, "cli_cmp")
+    cli(["compare", rec, "--actors", act, "--split-date", "2024-01-01", "--group", "unit",
+         "--permutations", "2000", "-o", out, "--quiet"], bmexe)
+    c = bridgemap.compare(rec, actors=act, split_date="2024-01-01", group="unit", permutations=2000)
+    for name, file in (("summary", "compare_summary.csv"), ("groups", "compare_groups.csv"),
+                       ("pairs", "compare_group_pairs.csv"), ("actors", "compare_actors.csv"),
+                       ("ties", "compare_ties.csv")):
+        cells += compare_table(getattr(c, name), os.path.join(out, file), "compare " + name)
+    files += same_files(out, c.write(os.path.join(tmp, "py_cmp")), "compare write")
+    print("same as the CLI: %d cells, %d files byte for byte" % (cells, files))
+    return c
+
+
+def test_outside_numbers(bridgemap, src, comparison):
+    lz = os.path.join(src, "datasets", "lazega_advice")
+    a = bridgemap.analyze(os.path.join(lz, "records.csv"), actors=os.path.join(lz, "actors.csv"),
+                          group="office", permutations=200)
+    published = {"Boston": -0.7082936, "Hartford": -0.2011662, "Providence": 0.6190476}
+    check(abs(a.summary["ei_index"] - (-0.5481172)) < 1e-6,
+          "Lazega network E-I %r vs published -0.5481172" % a.summary["ei_index"])
+    groups = a.groups.set_index("group")["ei_index"] if hasattr(a.groups, "set_index") else None
+    for office, want in published.items():
+        check(abs(groups[office] - want) < 1e-6, "Lazega %s E-I %r vs published %r" %
+              (office, groups[office], want))
+    check(a.network.n_ties == 717, "Lazega OR-symmetrised ties: %d vs 717" % a.network.n_ties)
+
+    # the change test's shares, counted by plain loops over records.csv
+    fj = os.path.join(src, "datasets", "fjordvik")
+    unit = {r["id"]: r["unit"] for r in csv.DictReader(open(os.path.join(fj, "actors.csv"), encoding="utf-8"))}
+    shares = []
+    for lo, hi in (("", "2024-01-01"), ("2024-01-01", "9999")):
+        pairs = set()
+        for r in csv.DictReader(open(os.path.join(fj, "records.csv"), encoding="utf-8")):
+            if lo <= r["date"] < hi and r["source"] != r["target"]:
+                pairs.add(frozenset((r["source"], r["target"])))
+        grouped = [p for p in pairs if all(unit.get(x) for x in p)]
+        cross = [p for p in grouped if len({unit[x] for x in p}) == 2]
+        shares.append((len(cross) / len(grouped), len(grouped)))
+    t = comparison.test
+    check(abs(t["share_before"] - shares[0][0]) < 1e-12 and t["ties_before"] == shares[0][1],
+          "share before %r vs counted %r" % (t["share_before"], shares[0]))
+    check(abs(t["share_after"] - shares[1][0]) < 1e-12 and t["ties_after"] == shares[1][1],
+          "share after %r vs counted %r" % (t["share_after"], shares[1]))
+    check(t["p_value"] < 0.01, "the bootcamp's rise is significant: p = %r" % t["p_value"])
+
+
+def kwargs_of(args, path):
+    """cases.tsv arguments as load() keyword arguments; None when they cannot be."""
+    words = shlex.split(args)
+    kw = {}
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == "{f}":
+            kw["records"] = path
+        elif w.startswith("--"):
+            name = w[2:].replace("-", "_")
+            if name in ("directed", "undirected", "strict", "unweighted"):
+                kw[name] = True
+            elif i + 1 < len(words):
+                i += 1
+                kw[name] = words[i].replace("{f}", path)
+            else:
+                return None
+        else:
+            return None
+        i += 1
+    if "from" in kw:
+        kw["from_"] = kw.pop("from")
+    return kw
+
+
+def test_errors(bridgemap, src, tmp):
+    corpus = os.path.join(src, "tests", "bad_input")
+    here = os.getcwd()
+    os.chdir(corpus)  # the messages name files as given
+    raised = same = skipped = 0
+    try:
+        for line in open("cases.tsv", encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            file, args, code, msg = line.rstrip("\n").split("\t")
+            kw = kwargs_of(args, file)
+            if kw is None or "group" in kw:
+                skipped += 1
+                continue
+            records = kw.pop("records", None)
+            try:
+                net = bridgemap.load(records, **kw)
+                if net.n_ties == 0:
+                    skipped += 1  # the CLI refuses a network without ties; the library builds it
+                    continue
+                check(False, "%s: loaded, the CLI says %r" % (file, msg))
+            except bridgemap.Error as e:
+                raised += 1
+                want = bridgemap.InputError if code == "1" else bridgemap.UsageError
+                check(isinstance(e, want), "%s: %s, expected %s" % (file, type(e).__name__, want.__name__))
+                check(e.status == int(code), "%s: status %d vs %s" % (file, e.status, code))
+                if code == "1":
+                    same += str(e) == msg
+                    check(str(e) == msg, "%s: %r vs the corpus %r" % (file, str(e), msg))
+    finally:
+        os.chdir(here)
+    print("bad-input corpus: %d raised (%d with the exact message), %d left to the CLI" %
+          (raised, same, skipped))
+    check(raised >= 40, "at least 40 corpus cases raise: %d" % raised)
+    for bad, message in ((dict(seed="x"), "seed needs a whole number >= 0, not 'x'"),
+                         (dict(colour="red"), "unknown option 'colour'"),
+                         (dict(view="map"), "view must be network, silo or groups, not 'map'")):
+        try:
+            bridgemap.load(os.path.join(src, "datasets", "fjordvik", "records.csv"), **bad)
+            check(False, "%s accepted" % bad)
+        except bridgemap.UsageError as e:
+            check(str(e) == message and e.status == 2, "%r vs %r" % (str(e), message))
+
+
+def test_without_pandas(library, src):
+    code = ("import sys; sys.modules['pandas'] = None\n"
+            "import bridgemap as bm\n"
+            "a = bm.analyze(%r, actors=%r, permutations=100)\n"
+            "g = a.groups\n"
+            "assert isinstance(g, list) and isinstance(g[0], dict) and 'ei_index' in g[0], g\n"
+            "print(len(a.actors))\n") % (os.path.join(src, "datasets", "fjordvik", "records.csv"),
+                                          os.path.join(src, "datasets", "fjordvik", "actors.csv"))
+    env = dict(os.environ, PYTHONPATH=os.path.join(src, "python"), BRIDGEMAP_LIBRARY=library)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    check(r.returncode == 0 and r.stdout.strip() == "154",
+          "without pandas: rc %d, %s %s" % (r.returncode, r.stdout, r.stderr[-400:]))
+
+
+def rss_kb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def test_no_leaks(bridgemap, src, rounds):
+    fj = os.path.join(src, "datasets", "fjordvik")
+    rec, act = os.path.join(fj, "records.csv"), os.path.join(fj, "actors.csv")
+
+    def one_round(k):
+        net = bridgemap.load(rec, actors=act)
+        a = net.analyze(group="unit", permutations=50, jobs=1)
+        a.groups, a.actors, a.summary, a.narrative
+        if k % 10 == 0:
+            a.map(view="groups")
+        c = bridgemap.compare(rec, actors=act, split_date="2024-01-01", permutations=50, jobs=1)
+        c.groups, c.test, c.before.summary
+        try:
+            bridgemap.load(rec, seed="x")
+        except bridgemap.UsageError:
+            pass
+        a.close()
+        c.close()
+        net.close()
+
+    for k in range(20):  # warm-up: allocator arenas, fonts, Graphviz plugins
+        one_round(k)
+    gc.collect()
+    start = rss_kb()
+    for k in range(rounds):
+        one_round(k)
+    gc.collect()
+    grown = rss_kb() - start
+    print("no leaks: resident memory %+d KB over %d rounds (%.1f KB per round)" %
+          (grown, rounds, grown / rounds))
+    check(grown < 8 * 1024, "resident memory grew %d KB over %d rounds" % (grown, rounds))
+
+    # closed objects refuse use instead of crashing; the analysis keeps its network alive
+    a = bridgemap.load(rec, actors=act).analyze(permutations=50)
+    check(len(a.actors) == 154, "an analysis outlives the name of its network")
+    a.close()
+    try:
+        a.actors
+        check(False, "a closed analysis answered")
+    except ValueError:
+        pass
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--library", required=True)
+    ap.add_argument("--bridgemap", required=True)
+    ap.add_argument("--source", required=True)
+    ap.add_argument("--rounds", type=int, default=150)
+    args = ap.parse_args()
+    os.environ["BRIDGEMAP_LIBRARY"] = os.path.abspath(args.library)
+    sys.path.insert(0, os.path.join(args.source, "python"))
+    import bridgemap
+    check(os.path.samefile(bridgemap.library_path, args.library), "the library named is the one loaded")
+    src = os.path.abspath(args.source)
+    with tempfile.TemporaryDirectory(prefix="bm_py_") as tmp:
+        c = test_same_as_cli(bridgemap, os.path.abspath(args.bridgemap), src, tmp)
+        test_outside_numbers(bridgemap, src, c)
+        test_errors(bridgemap, src, tmp)
+    test_without_pandas(os.path.abspath(args.library), src)
+    test_no_leaks(bridgemap, src, args.rounds)
+    print("test_binding: %d checks, %d failed" % (COUNT[0], len(FAILS)))
+    return 1 if FAILS else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
