@@ -38,7 +38,8 @@ from . import _native
 from ._native import lib
 
 __all__ = ["Error", "InputError", "UsageError", "InternalError", "Network", "Analysis",
-           "Comparison", "SVG", "load", "analyze", "compare", "version", "library_path"]
+           "Comparison", "SVG", "load", "analyze", "compare", "set_progress", "version",
+           "library_path"]
 
 try:
     import pandas as _pd
@@ -81,6 +82,41 @@ def _check(status):
 def version():
     """The library's version string."""
     return lib.bm_version().decode()
+
+
+_progress = {"fn": None, "c": None}
+
+
+def set_progress(report=True):
+    """Progress of long computations (shortest paths, permutations, ... on large
+    networks). True: a line on stderr when a step starts, at every 10% and when it
+    is done ("bridgemap: Shortest paths 40%"); a callable: called with (step,
+    percent); None or False: nothing (the default)."""
+    import sys
+    if report is True:
+        last = {}
+
+        def report(step, percent):
+            tenth = int(percent // 10)
+            if last.get(step) != tenth:
+                last[step] = tenth
+                sys.stderr.write("bridgemap: %s %d%%\n" % (step, percent))
+                sys.stderr.flush()
+    if not report:
+        with _lock:
+            lib.bm_set_progress(_native.PROGRESS_FN(), None)
+        _progress.update(fn=None, c=None)
+        return
+
+    def trampoline(step, percent, _data):
+        try:
+            report(step.decode("utf-8", "replace"), percent)
+        except Exception:  # an exception cannot cross the C library
+            pass
+    c = _native.PROGRESS_FN(trampoline)
+    with _lock:
+        lib.bm_set_progress(c, None)
+    _progress.update(fn=report, c=c)  # the C pointer must outlive its use
 
 
 def _text(b):

@@ -9,11 +9,14 @@ Where the library is looked for, first found wins:
   1. the path in the environment variable BRIDGEMAP_LIBRARY;
   2. build/libbridgemap.so of the source tree this package sits in
      (python/bridgemap/ -> ../../build/), so a fresh clone works after `make`;
-  3. the system's search path (ctypes.util.find_library("bridgemap"), then
-     libbridgemap.so.0), where `make install` puts it.
+  3. where `make install` puts it beside the package: PREFIX/lib or PREFIX/lib/<multiarch>
+     (the package in PREFIX/lib/pythonX.Y/dist-packages);
+  4. the system's search path (ctypes.util.find_library("bridgemap"), then
+     libbridgemap.so.0).
 """
 import ctypes
 import ctypes.util
+import glob
 import os
 
 c_char_p = ctypes.c_char_p
@@ -35,6 +38,13 @@ def _candidates():
     tree = os.path.join(here, os.pardir, os.pardir, "build", "libbridgemap.so")
     if os.path.exists(tree):
         yield os.path.normpath(tree)
+    # installed by `make install`: PREFIX/lib/pythonX.Y/dist-packages/bridgemap, the
+    # library in PREFIX/lib or PREFIX/lib/<multiarch>
+    libdir = os.path.join(here, os.pardir, os.pardir, os.pardir)
+    for sub in [""] + sorted(glob.glob(os.path.join(libdir, "*-linux-gnu*"))):
+        lib_path = os.path.join(libdir, sub, "libbridgemap.so.0")
+        if os.path.exists(lib_path):
+            yield os.path.normpath(lib_path)
     found = ctypes.util.find_library("bridgemap")
     if found:
         yield found
@@ -55,12 +65,16 @@ def _open():
 
 lib, path = _open()
 
+# void (*bm_progress_fn)(const char *step, double percent, void *data)
+PROGRESS_FN = ctypes.CFUNCTYPE(None, c_char_p, c_double, c_void_p)
+
 # name: (restype, argtypes)
 _PROTOTYPES = {
     "bm_version": (c_char_p, []),
     "bm_init": (None, [c_ulong]),
     "bm_error_last": (c_char_p, []),
     "bm_error_clear": (None, []),
+    "bm_set_progress": (None, [PROGRESS_FN, c_void_p]),
     "bm_options_new": (c_int, [P(c_void_p)]),
     "bm_options_free": (None, [c_void_p]),
     "bm_options_set": (c_int, [c_void_p, c_char_p, c_char_p]),

@@ -163,7 +163,11 @@ static bm_status run_forked(const bm_chunk_job *job, part p, unsigned jobs, doub
         }
         if (pid == 0) {
             /* A worker only computes and leaves: no MPI call, no stdio,
-             * no atexit handler of the parent (MPI's included). */
+             * no atexit handler of the parent (MPI's included), and no
+             * progress, which the parent reports: the reporter may be a
+             * binding's callback that cannot run in a forked child (Python's
+             * lock may belong to a thread the fork did not copy). */
+            bm_set_progress(NULL, NULL);
             bm_status wst = work(job, p, sh, slots);
             if (wst != BM_OK)
                 record_failure(sh, wst);

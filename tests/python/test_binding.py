@@ -274,6 +274,24 @@ def test_without_pandas(library, src):
           "without pandas: rc %d, %s %s" % (r.returncode, r.stdout, r.stderr[-400:]))
 
 
+def test_progress(bridgemap, src):
+    """A callable gets each step's percentages, also with worker processes; off means off."""
+    fj = os.path.join(src, "datasets", "fjordvik")
+    seen = []
+    bridgemap.set_progress(lambda step, percent: seen.append((step, percent)))
+    try:
+        bridgemap.analyze(os.path.join(fj, "records.csv"), actors=os.path.join(fj, "actors.csv"),
+                          permutations=200, jobs=2)
+    finally:
+        bridgemap.set_progress(None)
+    steps = {step for step, _ in seen}
+    check({"Shortest paths", "Actor measures"} <= steps, "progress steps: %s" % sorted(steps))
+    check(("Shortest paths", 100.0) in seen, "Shortest paths reported done")
+    n = len(seen)
+    bridgemap.analyze(os.path.join(fj, "records.csv"), permutations=50, jobs=2)
+    check(len(seen) == n, "no progress after set_progress(None)")
+
+
 def rss_kb():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
@@ -344,6 +362,7 @@ def main():
         test_outside_numbers(bridgemap, src, c)
         test_errors(bridgemap, src, tmp)
     test_without_pandas(os.path.abspath(args.library), src)
+    test_progress(bridgemap, src)
     test_no_leaks(bridgemap, src, 10 if args.sanitized else args.rounds, not args.sanitized)
     print("test_binding: %d checks, %d failed" % (COUNT[0], len(FAILS)))
     return 1 if FAILS else 0
