@@ -30,8 +30,8 @@ run: build
 	$(BUILD)/bridgemap compare $(EXAMPLE)/records.csv --actors $(EXAMPLE)/actors.csv \
 	  --split-date 2024-01-01 --group unit -o out/compare
 
-# bridgemap, libbridgemap.so/.a, include/bridgemap*, bridgemap.pc and the man page under
-# $(PREFIX) (default /usr/local); DESTDIR=/tmp/stage stages the tree for a package.
+# bridgemap, libbridgemap.so/.a, include/bridgemap*, bridgemap.pc, the man page and the Python
+# binding under $(PREFIX) (default /usr/local); DESTDIR=/tmp/stage stages the tree for a package.
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 

@@ -2,7 +2,7 @@
 # test_install.sh: `make install` as a packager runs it: cmake --install of this build into a
 # DESTDIR stage under PREFIX /usr/local. The staged bridgemap runs (--help, an analysis), the
 # man page is there, and a program built with `pkg-config --cflags --libs bridgemap` against
-# the staged headers and library runs.
+# the staged headers and library runs, and the staged Python package loads the staged library.
 # Run: bash tests/cli/test_install.sh PATH_TO_BRIDGEMAP PATH_TO_SOURCE_DIR
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -47,4 +47,15 @@ cc $SAN prog.c $(pkg-config --cflags --libs bridgemap) -o prog 2> cc.log
 RC=$?
 assert_exit 0 "cc prog.c \$(pkg-config --cflags --libs bridgemap)"
 assert_eq "$(LD_LIBRARY_PATH=$LIBDIR ASAN_OPTIONS=detect_leaks=0 ./prog)" "$(pkg-config --modversion bridgemap)" "the program runs against the library"
+
+# the Python binding, where Debian's python3 looks under /usr/local, using the staged library
+PYPKG=$(find "$P/lib" -path '*/dist-packages/bridgemap/__init__.py' | head -1)
+assert_true "staged Python package in lib/python3.X/dist-packages" test -n "$PYPKG"
+PRELOAD=
+[ -n "$SAN" ] && PRELOAD=$(cc -print-file-name=libasan.so)
+got=$(cd / && env -u BRIDGEMAP_LIBRARY LD_PRELOAD="$PRELOAD" ASAN_OPTIONS=detect_leaks=0 \
+      PYTHONPATH="$(dirname "$(dirname "$PYPKG")")" PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c \
+      "import bridgemap, os; print(os.path.realpath(bridgemap.library_path)); print(bridgemap.version())" 2>&1)
+assert_eq "$got" "$(realpath "$LIBDIR/libbridgemap.so.0")
+$(pkg-config --modversion bridgemap)" "the installed package loads the staged library"
 finish
