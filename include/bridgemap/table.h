@@ -41,6 +41,10 @@ const char *bm_table_text(const bm_table *t, size_t c, size_t row);
 /* Column c's numbers into out (rows values; NaN for a text column), in one
  * call: a binding reads a million-row column without a million calls. */
 void bm_table_copy_numbers(const bm_table *t, size_t c, double *out);
+/* Column c's texts one after another, each ended by its NUL ("" for a number
+ * column), in *out (len bytes in all; the caller frees it with free(), or from
+ * another language with bm_string_free of bridgemap/options.h). */
+bm_status bm_table_copy_texts(const bm_table *t, size_t c, char **out, size_t *len);
 
 /* Formats x in the shortest form that reads back to the same double, in the
  * C locale ("" for NaN, "inf"/"-inf" for infinities). buf needs 32 bytes. */

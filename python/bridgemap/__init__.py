@@ -184,7 +184,7 @@ def _table(ptr, as_dicts=False):
             lib.bm_table_copy_numbers(ptr, c, buf)
             columns[name] = _numbers(buf, rows, frame)
         else:
-            columns[name] = [_text(lib.bm_table_text(ptr, c, r)) for r in range(rows)]
+            columns[name] = _texts(ptr, c)
     if not frame:
         return [{n: columns[n][r] for n in names} for r in range(rows)]
     df = _pd.DataFrame({n: columns[n] if not isinstance(columns[n], list) else
@@ -192,6 +192,16 @@ def _table(ptr, as_dicts=False):
     df.attrs["name"] = _text(lib.bm_table_name(ptr))
     df.attrs["columns"] = described
     return df
+
+
+def _texts(ptr, c):
+    """A text column in one call: the texts NUL-separated, split by Python."""
+    out, n = _native.c_void_p(), _native.c_size_t()
+    _check(lib.bm_table_copy_texts(ptr, c, _native.ctypes.byref(out), _native.ctypes.byref(n)))
+    try:
+        return _native.ctypes.string_at(out, n.value).decode("utf-8", "replace").split("\0")[:-1]
+    finally:
+        lib.bm_string_free(out)
 
 
 def _numbers(buf, rows, frame):

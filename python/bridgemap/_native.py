@@ -132,6 +132,7 @@ _PROTOTYPES = {
     "bm_table_col_type": (c_int, [c_void_p, c_size_t]),
     "bm_table_text": (c_char_p, [c_void_p, c_size_t, c_size_t]),
     "bm_table_copy_numbers": (None, [c_void_p, c_size_t, P(c_double)]),
+    "bm_table_copy_texts": (c_int, [c_void_p, c_size_t, P(c_void_p), P(c_size_t)]),
 }
 
 for _name, (_res, _args) in _PROTOTYPES.items():

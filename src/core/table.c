@@ -2,6 +2,7 @@
  * every writer reads (DESIGN.md, "Table"). */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bridgemap/table.h"
@@ -132,6 +133,32 @@ void bm_table_copy_numbers(const bm_table *t, size_t c, double *out)
 {
     for (size_t r = 0; r < t->rows; r++)
         out[r] = t->cols[c].type == BM_COL_NUMBER ? t->cols[c].num[r] : NAN;
+}
+
+bm_status bm_table_copy_texts(const bm_table *t, size_t c, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    size_t n = 0;
+    for (size_t r = 0; r < t->rows; r++) {
+        size_t k = t->cols[c].type == BM_COL_TEXT ? strlen(t->cols[c].text[r]) : 0;
+        if (n > SIZE_MAX - k - 1)
+            return bm_error_set(BM_EINTERNAL, "table column too large");
+        n += k + 1;
+    }
+    char *buf = malloc(n ? n : 1);
+    if (!buf)
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    char *p = buf;
+    for (size_t r = 0; r < t->rows; r++) {
+        const char *s = t->cols[c].type == BM_COL_TEXT ? t->cols[c].text[r] : "";
+        size_t k = strlen(s);
+        memcpy(p, s, k + 1);
+        p += k + 1;
+    }
+    *out = buf;
+    *len = n;
+    return BM_OK;
 }
 
 const char *bm_table_text(const bm_table *t, size_t c, size_t row)

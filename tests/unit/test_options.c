@@ -130,6 +130,14 @@ static void test_runners(void)
     CHECK_NUM(got[0] + got[1] + got[2] + got[3], 6); /* 2 x 3 ties */
     bm_table_copy_numbers(at, 0, got);               /* id: a text column */
     CHECK(isnan(got[0]));
+    char *texts = NULL;
+    size_t len = 0;
+    CHECK(bm_table_copy_texts(at, 0, &texts, &len) == BM_OK);
+    CHECK(len == 8 && texts && memcmp(texts, "a\0b\0c\0d\0", 8) == 0);
+    free(texts);
+    CHECK(bm_table_copy_texts(at, (size_t)deg, &texts, &len) == BM_OK); /* a number column */
+    CHECK(len == 4 && texts && memcmp(texts, "\0\0\0\0", 4) == 0);
+    free(texts);
 
     char *text = NULL;
     CHECK(bm_options_narrative(a, oa, &text) == BM_OK && text && strstr(text, "E-I index"));
