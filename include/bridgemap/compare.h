@@ -89,6 +89,15 @@ typedef struct bm_change_test {
 } bm_change_test;
 const bm_change_test *bm_compare_test(const bm_compare *c);
 
+/* compare --by: the table of bm_periods_summary for lo's records, grouped by
+ * co's group (NULL: the default grouping), with three more columns: the
+ * cross-group share of each period, its change from the period before and
+ * the change test's p-value (bm_compare of the two periods with co). Every
+ * record needs a date (BM_EINPUT when some have none, BM_EUSAGE without a
+ * date column). Loads lo's files once per period. */
+bm_status bm_compare_by_period(bm_table **out, const bm_load_options *lo, const bm_compare_options *co,
+                               bm_period_unit unit);
+
 /* A few plain sentences on what changed (the verdict first). */
 bm_status bm_compare_write_narrative(const bm_compare *c, FILE *f, const char *label_by);
 

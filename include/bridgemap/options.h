@@ -80,6 +80,10 @@ bm_status bm_options_write_analysis(const bm_analysis *a, const bm_options *o, c
  * compare options (borrowing before, after and o). */
 bm_status bm_options_run_compare(bm_compare **out, const bm_network *before,
                                  const bm_network *after, const bm_options *o);
+/* compare --by: bm_compare_by_period of o's records with o's compare
+ * options and o's `by` (BM_EUSAGE when by is not set); *out is the
+ * caller's (bm_table_free). */
+bm_status bm_options_compare_by_period(bm_table **out, const bm_options *o);
 /* bm_compare_write into dir, with the change maps unless no_map. */
 bm_status bm_options_write_compare(const bm_compare *c, const bm_options *o, const char *dir);
 

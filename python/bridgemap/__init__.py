@@ -38,7 +38,8 @@ from . import _native
 from ._native import lib
 
 __all__ = ["Error", "InputError", "UsageError", "InternalError", "Network", "Analysis",
-           "Comparison", "SVG", "load", "analyze", "compare", "set_progress", "version",
+           "Comparison", "Trend", "SVG", "load", "analyze", "compare", "trend", "set_progress",
+           "version",
            "library_path"]
 
 try:
@@ -412,6 +413,11 @@ class Analysis(_Handle):
         return [_text(lib.bm_grouping_column(lib.bm_analysis_grouping(p, k)))
                 for k in range(lib.bm_analysis_levels(p))]
 
+    def period_chart(self, title=None):
+        """The E-I index per period (analyses with by=) as SVG: observed against what
+        chance would give, periods that differ from chance marked (ei_by_period.svg)."""
+        return _period_chart(lib.bm_analysis_periods(self._live()), title)
+
     @property
     def sampled(self):
         """Whether the path measures were sampled (large networks)."""
@@ -557,6 +563,54 @@ class Comparison(_Handle):
         t = self.test
         return "<bridgemap.Comparison: cross-group share %s -> %s, p = %s>" % (
             t["share_before"], t["share_after"], t["p_value"])
+
+
+def _period_chart(table, title):
+    if not table:
+        raise ValueError("bridgemap: no periods (analyze with by=\"quarter\", say)")
+    with tempfile.TemporaryDirectory(prefix="bridgemap-") as d:
+        path = os.path.join(d, "periods.svg")
+        with _lock:
+            _check(lib.bm_render_period_chart(table, title.encode() if title else None,
+                                              os.fsencode(path)))
+        with open(path, encoding="utf-8") as f:
+            return SVG(f.read())
+
+
+class Trend(_Handle):
+    """`bridgemap compare --by`: per period the network figures, the cross-group
+    share and its change from the period before with the change test's p-value."""
+
+    _free = staticmethod(lambda p: lib.bm_table_free(p))
+
+    def __init__(self, ptr):
+        self._ptr = ptr
+
+    @property
+    def table(self):
+        """compare_by_period.csv as a DataFrame (list of dicts without pandas)."""
+        with _lock:
+            return _table(self._live())
+
+    def chart(self, title=None):
+        """The E-I index per period as SVG (ei_by_period.svg)."""
+        return _period_chart(self._live(), title)
+
+    def __repr__(self):
+        return "<bridgemap.Trend: %d periods>" % lib.bm_table_rows(self._ptr) if self._ptr \
+            else "<bridgemap.Trend closed>"
+
+
+def trend(records, by="quarter", actors=None, **options):
+    """`bridgemap compare RECORDS --by PERIOD`: the trend over calendar months,
+    quarters or years of one dated records file, each period's change in
+    cross-group mixing tested against the period before. Returns a Trend."""
+    opts = _Options(_loading(records, actors, None, dict(options, by=by)))
+    out = _native.c_void_p()
+    with _lock:
+        lib.bm_init(opts.seed)
+        _check(lib.bm_options_compare_by_period(_native.ctypes.byref(out), opts.ptr))
+    return Trend(out)
 
 
 def load(records=None, actors=None, affiliations=None, **options):

@@ -399,6 +399,16 @@ bm_status bm_options_run_compare(bm_compare **out, const bm_network *before, con
     return st;
 }
 
+bm_status bm_options_compare_by_period(bm_table **out, const bm_options *o)
+{
+    *out = NULL;
+    if (!o->has_by)
+        return bm_error_set(BM_EUSAGE, "a trend needs by (month, quarter or year)");
+    if (!o->load.records_path)
+        return bm_error_set(BM_EUSAGE, "a trend needs a dated records file");
+    return bm_compare_by_period(out, &o->load, &o->compare, o->by);
+}
+
 bm_status bm_options_write_compare(const bm_compare *c, const bm_options *o, const char *dir)
 {
     /* as compare draws: title, labels and seed; the rest comes from c */

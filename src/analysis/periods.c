@@ -8,12 +8,14 @@
  * that period's records only. Its summary is the one summary.json has for
  * the whole network (bm_measures_summary: density, components, E-I with its
  * expected value and permutation p-value, modularity, assortativity, ...),
- * with the same grouping, seed and permutations. */
+ * with the same grouping, seed and permutations. compare --by adds each
+ * period's change test against the period before. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bridgemap/analysis.h"
+#include "bridgemap/compare.h"
 #include "bridgemap/load.h"
 #include "internal.h"
 
@@ -188,4 +190,101 @@ done:
     }
     *out = t;
     return BM_OK;
+}
+
+/* compare --by (bridgemap/compare.h): the periods above, and each period's
+ * change test against the one before (bm_compare, as compare runs it on
+ * two periods). */
+bm_status bm_compare_by_period(bm_table **out, const bm_load_options *lo, const bm_compare_options *co,
+                               bm_period_unit unit)
+{
+    bm_status st;
+    bm_network *all = NULL, *prev = NULL;
+    bm_table *periods = NULL;
+    double *share = NULL, *change = NULL, *pval = NULL;
+    *out = NULL;
+    if ((st = bm_load(&all, lo)) != BM_OK)
+        goto done;
+    const char *name = lo->records_path ? lo->records_path : lo->affiliations_path;
+    if (!bm_network_has_dates(all)) {
+        st = bm_error_set(BM_EUSAGE, "%s: --by needs a date column in the records (named date, dato, "
+                          "timestamp or tidspunkt, or given with --date-col)", name);
+        goto done;
+    }
+    if (bm_network_undated_count(all)) {
+        st = bm_error_set(BM_EINPUT, "%s: %zu records have no date, and --by places every record in "
+                          "a period", name, bm_network_undated_count(all));
+        goto done;
+    }
+    const bm_analysis_options *ao = &co->analysis;
+    bm_measure_options mo;
+    memset(&mo, 0, sizeof mo);
+    mo.unweighted = ao->unweighted;
+    mo.seed = ao->seed;
+    mo.permutations = ao->permutations;
+    mo.jobs = ao->jobs;
+    mo.paths = ao->paths;
+    mo.epsilon = ao->epsilon;
+    mo.delta = ao->delta;
+    const char *group = ao->group ? ao->group : bm_network_default_group(all);
+    if ((st = bm_periods_summary(&periods, lo, group, &mo, unit, bm_network_first_date(all),
+                                 bm_network_last_date(all))) != BM_OK)
+        goto done;
+    size_t n = bm_table_rows(periods);
+    share = malloc((n ? n : 1) * sizeof *share);
+    change = malloc((n ? n : 1) * sizeof *change);
+    pval = malloc((n ? n : 1) * sizeof *pval);
+    if (!share || !change || !pval) {
+        st = bm_error_set(BM_EINTERNAL, "out of memory");
+        goto done;
+    }
+    long cf = bm_table_find(periods, "from"), ct = bm_table_find(periods, "to");
+    for (size_t k = 0; k < n; k++) {
+        bm_load_options lk = *lo;
+        lk.date_from = bm_table_text(periods, (size_t)cf, k);
+        lk.date_to = bm_table_text(periods, (size_t)ct, k);
+        bm_network *cur = NULL;
+        if ((st = bm_load(&cur, &lk)) != BM_OK)
+            goto done;
+        share[k] = change[k] = pval[k] = NAN;
+        if (prev && group) {
+            bm_compare_options ck = *co;
+            ck.analysis.group = group;
+            bm_compare *cmp = NULL;
+            st = bm_compare_new(&cmp, prev, cur, &ck);
+            if (st == BM_OK)
+                st = bm_compare_run(cmp);
+            if (st == BM_OK) {
+                const bm_change_test *t = bm_compare_test(cmp);
+                share[k] = t->share_after;
+                change[k] = t->change;
+                pval[k] = t->p_value;
+                if (k == 1)
+                    share[0] = t->share_before;
+            }
+            bm_compare_free(cmp);
+        }
+        bm_network_free(prev);
+        prev = cur;
+        if (st != BM_OK)
+            goto done;
+    }
+    if ((st = bm_table_add_number(periods, "cross_group_share", share,
+                                  "share of the ties between grouped actors that cross groups", "")) != BM_OK ||
+        (st = bm_table_add_number(periods, "cross_group_share_change", change,
+                                  "change from the period before", "")) != BM_OK ||
+        (st = bm_table_add_number(periods, "change_p_value", pval,
+                                  "two-sided permutation p-value of that change (pairs' period patterns "
+                                  "permuted; as compare)", "Good (2005) ch. 3")) != BM_OK)
+        goto done;
+    *out = periods;
+    periods = NULL;
+done:
+    bm_network_free(prev);
+    bm_network_free(all);
+    bm_table_free(periods);
+    free(share);
+    free(change);
+    free(pval);
+    return st;
 }

@@ -79,96 +79,20 @@ static int day_before(const char *date, char out[11])
 static int trend(const cli_opts *o, const char *out_dir)
 {
     int rc = 0;
-    bm_network *all = NULL;
     bm_table *periods = NULL;
     bm_output *out = NULL;
     bm_status st;
-    double *share = NULL, *change = NULL, *pval = NULL;
+    bm_period_unit unit;
     bm_init(o->seed);
     cli_progress(o);
-    if ((rc = cli_load(o, &all)) != 0)
-        goto done;
-    if (!bm_network_has_dates(all) || bm_network_undated_count(all)) {
-        rc = cli_fail(o, bm_error_set(bm_network_has_dates(all) ? BM_EINPUT : BM_EUSAGE,
-                                      bm_network_has_dates(all)
-                                          ? "%s: %zu records have no date, and --by places every record in a period"
-                                          : "%s: --by needs a date column in the records (named date, dato, "
-                                            "timestamp or tidspunkt, or given with --date-col)",
-                                      o->records, bm_network_undated_count(all)));
-        goto done;
-    }
-    bm_period_unit unit;
-    if (bm_period_unit_parse(o->by, &unit) != 0) {
-        rc = cli_fail(o, bm_error_set(BM_EUSAGE, "--by must be month, quarter or year"));
-        goto done;
-    }
+    if (bm_period_unit_parse(o->by, &unit) != 0)
+        return cli_fail(o, bm_error_set(BM_EUSAGE, "--by must be month, quarter or year"));
     bm_load_options lo;
     cli_load_options(o, &lo);
-    bm_measure_options mo;
-    cli_measure_options(o, &mo);
-    const char *group = o->group ? o->group : bm_network_default_group(all);
-    if ((st = bm_periods_summary(&periods, &lo, group, &mo, unit, bm_network_first_date(all),
-                                 bm_network_last_date(all))) != BM_OK) {
-        rc = cli_fail(o, st);
-        goto done;
-    }
-    size_t n = bm_table_rows(periods);
-    share = malloc((n ? n : 1) * sizeof *share);
-    change = malloc((n ? n : 1) * sizeof *change);
-    pval = malloc((n ? n : 1) * sizeof *pval);
-    if (!share || !change || !pval) {
-        rc = cli_fail(o, bm_error_set(BM_EINTERNAL, "out of memory"));
-        goto done;
-    }
-    long cf = bm_table_find(periods, "from"), ct = bm_table_find(periods, "to");
-    bm_network *prev = NULL;
-    for (size_t k = 0; k < n; k++) {
-        cli_opts ok = *o;
-        ok.from = bm_table_text(periods, (size_t)cf, k);
-        ok.to = bm_table_text(periods, (size_t)ct, k);
-        ok.quiet = 1;
-        bm_network *cur = NULL;
-        if ((rc = cli_load(&ok, &cur)) != 0) {
-            bm_network_free(prev);
-            goto done;
-        }
-        share[k] = change[k] = pval[k] = NAN;
-        if (prev && group) {
-            bm_compare_options co;
-            bm_compare_options_init(&co);
-            cli_analysis_options(o, &co.analysis);
-            co.analysis.group = group;
-            bm_compare *cmp = NULL;
-            st = bm_compare_new(&cmp, prev, cur, &co);
-            if (st == BM_OK)
-                st = bm_compare_run(cmp);
-            if (st == BM_OK) {
-                const bm_change_test *t = bm_compare_test(cmp);
-                share[k] = t->share_after;
-                change[k] = t->change;
-                pval[k] = t->p_value;
-                if (k == 1)
-                    share[0] = t->share_before;
-            }
-            bm_compare_free(cmp);
-            if (st != BM_OK) {
-                bm_network_free(prev);
-                bm_network_free(cur);
-                rc = cli_fail(o, st);
-                goto done;
-            }
-        }
-        bm_network_free(prev);
-        prev = cur;
-    }
-    bm_network_free(prev);
-    if ((st = bm_table_add_number(periods, "cross_group_share", share,
-                                  "share of the ties between grouped actors that cross groups", "")) != BM_OK ||
-        (st = bm_table_add_number(periods, "cross_group_share_change", change,
-                                  "change from the period before", "")) != BM_OK ||
-        (st = bm_table_add_number(periods, "change_p_value", pval,
-                                  "two-sided permutation p-value of that change (pairs' period patterns "
-                                  "permuted; as compare)", "Good (2005) ch. 3")) != BM_OK ||
+    bm_compare_options co;
+    bm_compare_options_init(&co);
+    cli_analysis_options(o, &co.analysis);
+    if ((st = bm_compare_by_period(&periods, &lo, &co, unit)) != BM_OK ||
         (st = bm_output_open(&out, out_dir)) != BM_OK ||
         (st = bm_write_csv_ex(periods, bm_output_path(out, "compare_by_period.csv"),
                               o->raw_csv ? BM_CSV_RAW : 0)) != BM_OK ||
@@ -179,24 +103,24 @@ static int trend(const cli_opts *o, const char *out_dir)
         goto done;
     }
     if (!o->quiet) {
-        long cp = bm_table_find(periods, "period");
+        size_t n = bm_table_rows(periods);
+        size_t cp = (size_t)bm_table_find(periods, "period");
+        size_t cs = (size_t)bm_table_find(periods, "cross_group_share");
+        size_t cc = (size_t)bm_table_find(periods, "cross_group_share_change");
+        size_t cv = (size_t)bm_table_find(periods, "change_p_value");
         for (size_t k = 1; k < n; k++) {
-            if (!isfinite(change[k]))
+            double change = bm_table_number(periods, cc, k), p = bm_table_number(periods, cv, k);
+            if (!isfinite(change))
                 continue;
             printf("%s: %.1f%% of ties across groups (%+.1f points from %s, %s%.3f)\n",
-                   bm_table_text(periods, (size_t)cp, k), 100 * share[k], 100 * change[k],
-                   bm_table_text(periods, (size_t)cp, k - 1), pval[k] < 0.001 ? "p < " : "p = ",
-                   pval[k] < 0.001 ? 0.001 : pval[k]);
+                   bm_table_text(periods, cp, k), 100 * bm_table_number(periods, cs, k), 100 * change,
+                   bm_table_text(periods, cp, k - 1), p < 0.001 ? "p < " : "p = ", p < 0.001 ? 0.001 : p);
         }
         fprintf(stderr, "bridgemap: %zu periods; wrote %s/\n", n, out_dir);
     }
 done:
     bm_output_free(out);
-    free(share);
-    free(change);
-    free(pval);
     bm_table_free(periods);
-    bm_network_free(all);
     return rc;
 }
 

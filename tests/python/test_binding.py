@@ -6,7 +6,7 @@ outside bridgemap.
    the CLI writes, cell by cell (numbers exactly: the CLI writes the shortest text that reads
    back to the same double), and Analysis.write / Comparison.write give the CLI's files byte
    for byte: analyze (Fjordvik with affiliations, by unit), analyze --by quarter, Lazega
-   directed with two levels, and compare --split-date.
+   directed with two levels, compare --split-date and compare --by quarter.
 2. Outside numbers: Lazega advice by office, E-I published by Hanneman & Riddle (ch. 8,
    UCINET): network -0.5481172, Boston -0.7082936, Hartford -0.2011662, Providence 0.6190476;
    the change test's shares counted here from records.csv by plain loops.
@@ -153,6 +153,15 @@ def test_same_as_cli(bridgemap, bmexe, src, tmp):
                        ("ties", "compare_ties.csv")):
         cells += compare_table(getattr(c, name), os.path.join(out, file), "compare " + name)
     files += same_files(out, c.write(os.path.join(tmp, "py_cmp")), "compare write")
+    # compare --by quarter
+    out = os.path.join(tmp, "cli_trend")
+    cli(["compare", rec, "--actors", act, "--by", "quarter", "--group", "unit",
+         "--permutations", "500", "-o", out, "--quiet"], bmexe)
+    t = bridgemap.trend(rec, by="quarter", actors=act, group="unit", permutations=500)
+    cells += compare_table(t.table, os.path.join(out, "compare_by_period.csv"), "trend")
+    with open(os.path.join(out, "ei_by_period.svg"), encoding="utf-8") as f:
+        check(t.chart() == f.read(), "trend chart equals the CLI's ei_by_period.svg")
+    files += 1
     print("same as the CLI: %d cells, %d files byte for byte" % (cells, files))
     return c
 
@@ -309,6 +318,10 @@ def test_no_leaks(bridgemap, src, rounds, measure=True):
             a.map(view="groups")
         c = bridgemap.compare(rec, actors=act, split_date="2024-01-01", permutations=50, jobs=1)
         c.groups, c.test, c.before.summary
+        if k % 10 == 0:
+            t = bridgemap.trend(rec, by="year", actors=act, permutations=20, jobs=1)
+            t.table, t.chart()
+            t.close()
         try:
             bridgemap.load(rec, seed="x")
         except bridgemap.UsageError:
