@@ -282,6 +282,7 @@ class Network(_Handle):
     def __init__(self, ptr, options):
         self._ptr = ptr
         self._options = options
+        self._tmp = None  # the CSV files of DataFrames given to load()
 
     @property
     def n_actors(self):
@@ -336,9 +337,12 @@ class Network(_Handle):
         settings.update(options)
         opts = _Options(settings)
         out = _native.c_void_p()
-        with _lock:
-            lib.bm_init(opts.seed)
-            _check(lib.bm_options_run_analysis(_native.ctypes.byref(out), self._live(), opts.ptr))
+        try:
+            with _lock:
+                lib.bm_init(opts.seed)
+                _check(lib.bm_options_run_analysis(_native.ctypes.byref(out), self._live(), opts.ptr))
+        except Error as e:
+            _reraise(e, getattr(self, "_tmp", None))
         return Analysis(out, opts, self)
 
     def __repr__(self):
@@ -613,18 +617,67 @@ def trend(records, by="quarter", actors=None, **options):
     return Trend(out)
 
 
+def _is_table(obj):
+    if _pd is not None and isinstance(obj, _pd.DataFrame):
+        return True
+    return isinstance(obj, (list, tuple)) and len(obj) > 0 and all(isinstance(r, dict) for r in obj)
+
+
+def _write_table(obj, path):
+    """A DataFrame or a list of dicts as the UTF-8 CSV file the loader reads."""
+    if _pd is not None and isinstance(obj, _pd.DataFrame):
+        obj.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        return path
+    import csv
+    columns = []
+    for row in obj:
+        columns += [k for k in row if k not in columns]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        for row in obj:
+            w.writerow({k: "" if v is None else v for k, v in row.items()})
+    return path
+
+
+def _reraise(e, tmp):
+    """Raises e, naming a DataFrame's temporary CSV file as "<records DataFrame>"."""
+    if tmp is None:
+        raise e
+    msg = str(e)
+    for key in ("records", "actors", "affiliations"):
+        msg = msg.replace(os.path.join(tmp.name, key + ".csv"), "<%s DataFrame>" % key)
+    raise type(e)(msg, e.status) from None
+
+
 def load(records=None, actors=None, affiliations=None, **options):
     """Loads records (CSV, .xlsx, GraphML, GML, Pajek), an actors file and/or
     affiliations ("who took part in what") as `bridgemap analyze` does, with its
-    loading options (directed, from_date as from_= or date_from=, to=, source_col,
-    date_format, sheet, encoding, strict, projection, ...). Returns a Network."""
-    settings = _loading(records, actors, affiliations, options)
+    loading options (directed, the date window from_= and to=, source_col,
+    date_format, sheet, encoding, strict, projection, ...). Returns a Network.
+
+    records, actors and affiliations may also be pandas DataFrames (or lists of
+    dicts) with the columns the files would have: they are written as UTF-8 CSV
+    to a temporary folder that lives as long as the Network, and an error names
+    "<records DataFrame>:LINE:COLUMN", line 2 being the first row."""
+    tmp, given = None, {"records": records, "actors": actors, "affiliations": affiliations}
+    for key, obj in list(given.items()):
+        if obj is not None and _is_table(obj):
+            if tmp is None:
+                tmp = tempfile.TemporaryDirectory(prefix="bridgemap-dataframe-")
+            given[key] = _write_table(obj, os.path.join(tmp.name, key + ".csv"))
+    settings = _loading(given["records"], given["actors"], given["affiliations"], options)
     opts = _Options(settings)
     out = _native.c_void_p()
-    with _lock:
-        lib.bm_init(opts.seed)
-        _check(lib.bm_options_load_network(_native.ctypes.byref(out), opts.ptr))
-    return Network(out, opts)
+    try:
+        with _lock:
+            lib.bm_init(opts.seed)
+            _check(lib.bm_options_load_network(_native.ctypes.byref(out), opts.ptr))
+    except Error as e:
+        _reraise(e, tmp)
+    net = Network(out, opts)
+    net._tmp = tmp  # the files a later by= analysis reloads
+    return net
 
 
 def _loading(records, actors, affiliations, options):

@@ -13,7 +13,8 @@ outside bridgemap.
 3. Errors: every case of the bad-input corpus (tests/bad_input/cases.tsv) that the library
    itself refuses raises InputError/UsageError with the corpus' exact message; bad options
    raise UsageError.
-4. Without pandas, tables are lists of dicts.
+4. DataFrames (and lists of dicts) in place of files give the same tables; without pandas,
+   tables are lists of dicts.
 5. No leaks: 150 rounds of load, analyze, tables, narrative, map, compare and close keep the
    resident memory flat (a leak of the Fjordvik network and analysis per round, about 0.5 MB,
    would add 75 MB).
@@ -269,6 +270,39 @@ def test_errors(bridgemap, src, tmp):
             check(str(e) == message and e.status == 2, "%r vs %r" % (str(e), message))
 
 
+def test_dataframes(bridgemap, src):
+    """DataFrames and lists of dicts in place of files: the same network and tables."""
+    import pandas as pd
+    fj = os.path.join(src, "datasets", "fjordvik")
+    rec, act, aff = (os.path.join(fj, f) for f in ("records.csv", "actors.csv", "affiliations.csv"))
+    frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in (rec, act, aff)]
+    a = bridgemap.analyze(*frames, group="unit", permutations=300)
+    b = bridgemap.analyze(rec, act, aff, group="unit", permutations=300)
+    for name in ("actors", "ties", "groups", "activities"):
+        x, y = a.table(name), b.table(name)
+        check(x.equals(y), "%s from DataFrames equals %s from the files" % (name, name))
+    # by= reloads the records per period: the DataFrame's file lives as long as its network
+    a = bridgemap.load(frames[0], actors=frames[1]).analyze(by="quarter", permutations=100)
+    b = bridgemap.analyze(rec, act, by="quarter", permutations=100)
+    check(a.periods.equals(b.periods), "periods from DataFrames equal periods from the files")
+    try:  # the fjordvik affiliations have no dates
+        bridgemap.load(frames[0], affiliations=frames[2]).analyze(by="quarter")
+        check(False, "by= with undated affiliations ran")
+    except bridgemap.InputError as e:
+        check(str(e).startswith("<affiliations DataFrame>:1: "), "error names the DataFrame: %s" % e)
+    bad = frames[0].copy()
+    bad.loc[3, "weight"] = "x"
+    try:
+        bridgemap.load(bad)
+        check(False, "a DataFrame with weight 'x' loaded")
+    except bridgemap.InputError as e:
+        # row 3 counting from 0 is line 5: the header is line 1
+        check(str(e) == "<records DataFrame>:5:3: weight 'x' is not a number", "DataFrame error: %s" % e)
+    net = bridgemap.load([{"source": "a", "target": "b"}, {"source": "b", "target": "c", "weight": 2}])
+    check((net.n_actors, net.n_ties) == (3, 2), "list of dicts: %r" % net)
+    check(net.analyze(permutations=10).ties["weight"].tolist() == [1, 2], "list of dicts: weights")
+
+
 def test_without_pandas(library, src):
     code = ("import sys; sys.modules['pandas'] = None\n"
             "import bridgemap as bm\n"
@@ -374,6 +408,7 @@ def main():
         c = test_same_as_cli(bridgemap, os.path.abspath(args.bridgemap), src, tmp)
         test_outside_numbers(bridgemap, src, c)
         test_errors(bridgemap, src, tmp)
+    test_dataframes(bridgemap, src)
     test_without_pandas(os.path.abspath(args.library), src)
     test_progress(bridgemap, src)
     test_no_leaks(bridgemap, src, 10 if args.sanitized else args.rounds, not args.sanitized)
