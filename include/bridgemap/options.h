@@ -24,7 +24,7 @@
  *             no_map (analysis and comparison outputs without maps)
  *   compare   before_label, after_label
  * Flags (directed, strict, raw_csv, no_map, ...) take "1"/"0" (also
- * true/false, yes/no). */
+ * true/false, yes/no, in any case). */
 #ifndef BRIDGEMAP_OPTIONS_H
 #define BRIDGEMAP_OPTIONS_H
 
@@ -49,19 +49,21 @@ void bm_options_free(bm_options *o);
  * the option for an unknown name or a value the option does not take. */
 bm_status bm_options_set(bm_options *o, const char *name, const char *value);
 
-/* The structs the options fill in (owned by o, valid until it is freed or
- * set again). The render options' grouping, actors table and shapes are
+/* The structs the options fill in (owned by o; their strings are valid until
+ * o is freed or that option is set again). The render options' grouping, actors table and shapes are
  * left NULL: bm_options_render fills them in from an analysis. */
 const bm_load_options *bm_options_load(const bm_options *o);
 const bm_analysis_options *bm_options_analysis(const bm_options *o);
 const bm_compare_options *bm_options_compare(const bm_options *o);
 
-/* bm_load with o's loading options. */
+/* bm_load with o's loading options; as the command line, a records file
+ * with no record (a header only, a graph without edges) is BM_EINPUT. */
 bm_status bm_options_load_network(bm_network **out, const bm_options *o);
 
 /* bm_analysis_new and bm_analysis_run with o's analysis options, and with
  * `by` set bm_analysis_add_periods over o's loading options. The analysis
- * borrows net and o: both must outlive it. */
+ * borrows net (which must outlive it) and copies what it keeps of o: o may be
+ * set again or freed. The same holds for a comparison and its networks. */
 bm_status bm_options_run_analysis(bm_analysis **out, const bm_network *net, const bm_options *o);
 
 /* Draws a's network to path (format by extension) as `bridgemap render`
@@ -73,11 +75,11 @@ bm_status bm_options_run_analysis(bm_analysis **out, const bm_network *net, cons
 bm_status bm_options_render(const bm_analysis *a, const bm_options *o, const char *path);
 
 /* bm_analysis_write into dir, with maps unless no_map (drawn with o's map
- * options as analyze draws them). */
+ * options as analyze draws them: view, actor and radius are render's). */
 bm_status bm_options_write_analysis(const bm_analysis *a, const bm_options *o, const char *dir);
 
 /* bm_compare_new and bm_compare_run of two networks with o's analysis and
- * compare options (borrowing before, after and o). */
+ * compare options (borrowing before and after). BM_EUSAGE with `by` set. */
 bm_status bm_options_run_compare(bm_compare **out, const bm_network *before,
                                  const bm_network *after, const bm_options *o);
 /* compare --by: bm_compare_by_period of o's records with o's compare

@@ -31,8 +31,11 @@ import base64
 import datetime
 import math
 import os
+import sys
 import tempfile
 import threading
+import warnings
+import weakref
 
 from . import _native
 from ._native import lib
@@ -48,6 +51,7 @@ except ImportError:  # tables come as lists of dicts
     _pd = None
 
 library_path = _native.path
+_HERE = os.path.dirname(os.path.abspath(__file__))
 _lock = threading.RLock()
 
 
@@ -75,6 +79,10 @@ _ERRORS = {1: InputError, 2: UsageError, 3: InternalError}
 
 
 def _check(status):
+    pending = _progress.get("pending")
+    if pending is not None:  # Ctrl-C (or an error) in a progress callback
+        _progress["pending"] = None
+        raise pending
     if status != 0:
         msg = lib.bm_error_last().decode("utf-8", "replace")
         raise _ERRORS.get(status, Error)(msg, status)
@@ -93,7 +101,6 @@ def set_progress(report=True):
     networks). True: a line on stderr when a step starts, at every 10% and when it
     is done ("bridgemap: Shortest paths 40%"); a callable: called with (step,
     percent); None or False: nothing (the default)."""
-    import sys
     if report is True:
         last = {}
 
@@ -112,8 +119,9 @@ def set_progress(report=True):
     def trampoline(step, percent, _data):
         try:
             report(step.decode("utf-8", "replace"), percent)
-        except Exception:  # an exception cannot cross the C library
-            pass
+        except BaseException as e:  # cannot cross the C library: raised when it returns
+            if _progress.get("pending") is None:
+                _progress["pending"] = e
     c = _native.PROGRESS_FN(trampoline)
     with _lock:
         lib.bm_set_progress(c, None)
@@ -145,7 +153,7 @@ class _Options:
         _check(lib.bm_options_new(_native.ctypes.byref(self.ptr)))
         try:
             for k, v in self.settings.items():
-                _check(lib.bm_options_set(self.ptr, k.encode(), _value(v).encode()))
+                _check(lib.bm_options_set(self.ptr, k.encode(), os.fsencode(_value(v))))
         except BaseException:
             self.close()
             raise
@@ -178,6 +186,12 @@ def _table(ptr, as_dicts=False):
     buf = (_native.c_double * max(rows, 1))()
     for c in range(ncols):
         name = _text(lib.bm_table_col_name(ptr, c))
+        # an actors file's column may share a measure's name (an academic "degree"):
+        # the later one becomes "degree.1", as pandas.read_csv names the CLI's CSV
+        base, k = name, 0
+        while name in columns:
+            k += 1
+            name = "%s.%d" % (base, k)
         names.append(name)
         described[name] = {"description": _text(lib.bm_table_col_description(ptr, c)),
                            "citation": _text(lib.bm_table_col_citation(ptr, c))}
@@ -247,18 +261,34 @@ class SVG(str):
 
 
 class _Handle:
+    """A C object. What borrows it (an analysis its network, a comparison its
+    networks, a period's analysis its comparison) is closed with it, so that
+    nothing is left pointing at freed memory: using it then raises ValueError."""
     _free = None
+    _why = "closed"
+
+    def _borrow(self, *parents):
+        for parent in parents:
+            if "_dependents" not in parent.__dict__:
+                parent._dependents = weakref.WeakSet()
+            parent._dependents.add(self)
 
     def close(self):
-        """Frees the C memory now (the object is unusable afterwards)."""
+        """Frees the C memory now, and closes what borrows it; using either
+        afterwards raises ValueError."""
         with _lock:
+            for d in list(self.__dict__.get("_dependents", ())):
+                d._why = "closed with the %s it borrows" % type(self).__name__
+                d.close()
             if getattr(self, "_ptr", None):
-                type(self)._free(self._ptr)
+                free = self._free
+                if free is not None:
+                    free(self._ptr)
                 self._ptr = None
 
     def _live(self):
         if not self._ptr:
-            raise ValueError("bridgemap: %s is closed" % type(self).__name__)
+            raise ValueError("bridgemap: this %s is %s" % (type(self).__name__, self._why))
         return self._ptr
 
     def __enter__(self):
@@ -272,6 +302,14 @@ class _Handle:
             self.close()
         except Exception:
             pass
+
+
+# options that shape the network itself (name -> its key in the settings)
+_LOADING = {k: k for k in ("records", "actors", "affiliations", "directed", "undirected",
+                           "unweighted", "from", "to", "source_col", "target_col", "weight_col",
+                           "date_col", "id_col", "delimiter", "encoding", "date_format", "strict",
+                           "projection", "sheet", "actors_sheet", "affiliations_sheet")}
+_LOADING.update(from_="from", date_from="from", date_to="to")
 
 
 class Network(_Handle):
@@ -333,6 +371,10 @@ class Network(_Handle):
     def analyze(self, **options):
         """Runs the analysis of `bridgemap analyze` (group=, seed=, permutations=,
         jobs=, paths=, by=, ...) and returns an Analysis."""
+        for k, v in options.items():
+            if k in _LOADING and v != self._options.settings.get(_LOADING[k]):
+                raise UsageError("%s is a loading option: give it to load(), which builds the "
+                                 "network" % k, 2)
         settings = dict(self._options.settings)
         settings.update(options)
         opts = _Options(settings)
@@ -359,19 +401,16 @@ _TABLES = ("actors", "ties", "groups", "group_pairs", "suggestions", "dependence
 class Analysis(_Handle):
     """Every table of `bridgemap analyze`, its sentences and its maps."""
 
-    _free = staticmethod(lambda p: lib.bm_analysis_free(p))
-
     def __init__(self, ptr, options, network, owner=None):
         self._ptr = ptr
         self._options = options
         self.network = network
-        self._owner = owner  # a Comparison that owns ptr
+        self._owner = owner  # a Comparison that owns ptr (then it is not freed here)
+        self._borrow(network, *([owner] if owner is not None else []))
 
-    def close(self):
-        if self._owner is not None:  # owned by its comparison
-            self._ptr = None
-            return
-        super().close()
+    @property
+    def _free(self):
+        return None if self._owner is not None else lib.bm_analysis_free
 
     def table(self, name, level=0, as_dicts=False):
         """One table by its output name (actors, ties, groups, group_pairs,
@@ -500,6 +539,7 @@ class Comparison(_Handle):
         self._ptr = ptr
         self._options = options
         self._networks = (before, after)
+        self._borrow(before, after)
 
     def _get(self, fn):
         with _lock:
@@ -558,7 +598,10 @@ class Comparison(_Handle):
             raise ValueError("bridgemap: which must be before, after or groups, not %r" % (which,))
         with tempfile.TemporaryDirectory(prefix="bridgemap-") as d:
             self.write(d)
-            with open(os.path.join(d, files[which]), encoding="utf-8") as f:
+            path = os.path.join(d, files[which])
+            if not os.path.exists(path):
+                raise UsageError("the change map of groups needs a grouping (group=COLUMN)", 2)
+            with open(path, encoding="utf-8") as f:
                 return SVG(f.read())
 
     def __repr__(self):
@@ -677,7 +720,37 @@ def load(records=None, actors=None, affiliations=None, **options):
         _reraise(e, tmp)
     net = Network(out, opts)
     net._tmp = tmp  # the files a later by= analysis reloads
+    _load_warnings(net, given)
     return net
+
+
+def _load_warnings(net, given):
+    """The command line's loading warnings, as Python warnings (shown once per
+    place by default; warnings.simplefilter("error") turns them into errors)."""
+    p = net._live()
+    level, f = 1, sys._getframe(0)  # point the warning at the user's line
+    while f is not None and os.path.dirname(os.path.abspath(f.f_code.co_filename)) == _HERE:
+        f, level = f.f_back, level + 1
+    loops, empty = lib.bm_network_self_loops_dropped(p), lib.bm_network_empty_weights(p)
+    if loops:
+        warnings.warn("bridgemap: %d record%s from an actor to itself %s left out"
+                      % (loops, "" if loops == 1 else "s", "was" if loops == 1 else "were"),
+                      stacklevel=level)
+    if empty:
+        warnings.warn("bridgemap: %d record%s an empty weight cell; each counted as weight 1"
+                      % (empty, " has" if empty == 1 else "s have"), stacklevel=level)
+    unlisted = lib.bm_network_unlisted_count(p)
+    if unlisted:
+        first = lib.bm_network_listed_count(p)
+        ids = ", ".join("'%s'" % _text(lib.bm_network_actor_id(p, first + k))
+                        for k in range(min(unlisted, 3)))
+        src = ("the records and affiliations" if given["records"] and given["affiliations"]
+               else "the records" if given["records"] else "the affiliations")
+        warnings.warn("bridgemap: %d actor%s named in %s %s not in the actors table (%s%s); %s "
+                      "added with no attributes (strict=True makes this an error)"
+                      % (unlisted, "" if unlisted == 1 else "s", src,
+                         "is" if unlisted == 1 else "are", ids, ", ..." if unlisted > 3 else "",
+                         "it was" if unlisted == 1 else "they were"), stacklevel=level)
 
 
 def _loading(records, actors, affiliations, options):
@@ -711,6 +784,16 @@ def compare(before, after=None, actors=None, split_date=None, before_from=None, 
     those dated on or after it; before_from / after_to bound the two windows).
     Analysis options (group, seed, permutations, ...) as for analyze. Returns a
     Comparison."""
+    if "by" in options:
+        raise UsageError("by makes a trend of one records file: use bridgemap.trend(records, "
+                         "by=...), not compare", 2)
+    if options.get("affiliations") is not None:
+        raise UsageError("compare reads records files; affiliations are not supported yet (load "
+                         "each period with affiliations= and from_=/to=, and analyze each)", 2)
+    window = [k for k in ("from_", "from", "date_from", "to", "date_to") if options.get(k) is not None]
+    if split_date is not None and window:
+        raise UsageError("with split_date, give the windows with before_from and after_to, not %s"
+                         % window[0], 2)
     if split_date is not None:
         if after is not None:
             raise UsageError("split_date splits one records file; give before= only", 2)

@@ -30,6 +30,7 @@ struct bm_analysis {
     bm_table *actors, *ties, *summary, *suggestions, *activities, *periods, *dependence;
     bm_table *groups[BM_MAX_LEVELS], *pairs[BM_MAX_LEVELS];
     int ran;
+    char *exports; /* a copy of opt.exports */
 };
 
 void bm_analysis_options_init(bm_analysis_options *opt)
@@ -126,7 +127,13 @@ bm_status bm_analysis_new(bm_analysis **out, const bm_network *net, const bm_ana
         a->opt = *opt;
     else
         bm_analysis_options_init(&a->opt);
-    a->opt.group = NULL; /* the caller's string need not outlive this call */
+    a->opt.group = NULL; /* the caller's strings need not outlive this call */
+    a->opt.exports = NULL;
+    if (opt && opt->exports && !(a->exports = strdup(opt->exports))) {
+        free(a);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    a->opt.exports = a->exports;
     bm_status st = BM_OK;
     if (opt && opt->group)
         st = parse_levels(a, opt->group);
@@ -144,6 +151,7 @@ void bm_analysis_free(bm_analysis *a)
 {
     if (!a)
         return;
+    free(a->exports);
     for (size_t l = 0; l < a->levels; l++) {
         bm_grouping_free(a->grouping[l]);
         bm_table_free(a->groups[l]);

@@ -31,7 +31,8 @@ typedef struct cpair {
 
 struct bm_compare {
     const bm_network *nb, *na;
-    bm_compare_options opt;
+    bm_compare_options opt;  /* labels point at label_b / label_a; group, exports NULL */
+    char *label_b, *label_a;
     bm_analysis *ab, *aa;
     /* the union of actors, matched by id */
     size_t n_union;
@@ -854,12 +855,21 @@ bm_status bm_compare_new(bm_compare **out, const bm_network *before, const bm_ne
         c->opt = *opt;
     else
         bm_compare_options_init(&c->opt);
+    /* the caller's labels need not outlive this call */
+    c->opt.before_label = c->opt.after_label = NULL;
+    if ((opt && opt->before_label && !(c->opt.before_label = c->label_b = strdup(opt->before_label))) ||
+        (opt && opt->after_label && !(c->opt.after_label = c->label_a = strdup(opt->after_label)))) {
+        bm_compare_free(c);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
     bm_status st;
     if ((st = bm_analysis_new(&c->ab, before, &c->opt.analysis)) != BM_OK ||
         (st = bm_analysis_new(&c->aa, after, &c->opt.analysis)) != BM_OK) {
         bm_compare_free(c);
         return st;
     }
+    c->opt.analysis.group = NULL; /* the analyses hold their own copies */
+    c->opt.analysis.exports = NULL;
     if (bm_analysis_levels(c->ab) != bm_analysis_levels(c->aa)) {
         bm_compare_free(c);
         return bm_error_set(BM_EUSAGE, "the two periods do not have the same grouping column");
@@ -874,6 +884,8 @@ void bm_compare_free(bm_compare *c)
         return;
     bm_analysis_free(c->ab);
     bm_analysis_free(c->aa);
+    free(c->label_b);
+    free(c->label_a);
     free(c->uid);
     free(c->in_b);
     free(c->in_a);

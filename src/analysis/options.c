@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "bridgemap/analysis.h"
 #include "bridgemap/compare.h"
 #include "bridgemap/options.h"
@@ -87,12 +88,12 @@ static int parse_flag(const char *s, int *out)
 {
     static const char *const yes[] = {"1", "true", "yes", "on"}, *const no[] = {"0", "false", "no", "off", ""};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
-        if (strcmp(s, yes[i]) == 0) {
+        if (strcasecmp(s, yes[i]) == 0) {
             *out = 1;
             return 0;
         }
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-        if (strcmp(s, no[i]) == 0) {
+        if (strcasecmp(s, no[i]) == 0) {
             *out = 0;
             return 0;
         }
@@ -294,11 +295,29 @@ const bm_compare_options *bm_options_compare(const bm_options *o) { return &o->c
 bm_status bm_options_load_network(bm_network **out, const bm_options *o)
 {
     *out = NULL;
-    if (o->load.directed && o->load.undirected)
+    const bm_load_options *lo = &o->load;
+    if (lo->directed && lo->undirected)
         return bm_error_set(BM_EUSAGE, "directed and undirected exclude each other");
-    if (!o->load.records_path && !o->load.affiliations_path)
+    if (!lo->records_path && !lo->affiliations_path)
         return bm_error_set(BM_EUSAGE, "no records file given (nor affiliations)");
-    return bm_load(out, &o->load);
+    bm_network *net = NULL;
+    bm_status st = bm_load(&net, lo);
+    if (st != BM_OK)
+        return st;
+    /* as the command line: the library builds a network of no ties (the
+     * measures are defined on it), but a records file with a header and
+     * nothing else is a person's mistake */
+    if (lo->records_path && !lo->affiliations_path && bm_network_record_count(net) == 0 &&
+        bm_network_records_outside_window(net) == 0) {
+        const char *fmt = bm_network_records_format(net);
+        int graph = fmt && strcmp(fmt, "CSV") && strcmp(fmt, "xlsx");
+        bm_network_free(net);
+        return bm_error_set(BM_EINPUT, graph ? "%s: the graph has no edges (nothing to analyse)"
+                                             : "%s: no records after the header (nothing to analyse)",
+                            lo->records_path);
+    }
+    *out = net;
+    return BM_OK;
 }
 
 bm_status bm_options_run_analysis(bm_analysis **out, const bm_network *net, const bm_options *o)
@@ -317,18 +336,44 @@ bm_status bm_options_run_analysis(bm_analysis **out, const bm_network *net, cons
     return st;
 }
 
-/* The map options of o for a (analyze's, or render's with for_render): the
- * first grouping, the actor table, the shapes (built into *shapes, which
- * the caller frees). Checks the columns as the command line does. */
+/* The analysis's grouping that group (color_by) names: a level's column, or
+ * the levels as the analysis was asked for them ("sector,unit": the first);
+ * NULL when group names none of them. */
+static const bm_grouping *named_level(const bm_analysis *a, const char *group)
+{
+    size_t levels = bm_analysis_levels(a);
+    char joined[1024] = "";
+    size_t used = 0;
+    for (size_t k = 0; k < levels; k++) {
+        const char *col = bm_grouping_column(bm_analysis_grouping(a, k));
+        if (strcmp(col, group) == 0)
+            return bm_analysis_grouping(a, k);
+        int w = snprintf(joined + used, sizeof joined - used, "%s%s", k ? "," : "", col);
+        if (w > 0)
+            used = used + (size_t)w < sizeof joined ? used + (size_t)w : sizeof joined - 1;
+    }
+    return levels && strcmp(joined, group) == 0 ? bm_analysis_grouping(a, 0) : NULL;
+}
+
+/* The map options of o for a: coloured by the analysis's first grouping, or
+ * by color_by when it names another column (built into *colour), the actor
+ * table, the shapes (built into *shapes). The caller frees *colour and
+ * *shapes. Checks the columns as the command line does. */
 static bm_status map_options(const bm_analysis *a, const bm_network *net, const bm_options *o,
-                             bm_render_options *ro, bm_grouping **shapes)
+                             bm_render_options *ro, bm_grouping **colour, bm_grouping **shapes)
 {
     const char *const *v = (const char *const *)o->value;
     const bm_table *actors = bm_analysis_actors(a);
     *ro = o->render;
     ro->grouping = bm_analysis_grouping(a, 0);
     ro->actors = actors;
-    *shapes = NULL;
+    *shapes = *colour = NULL;
+    if (v[K_GROUP] && !(ro->grouping = named_level(a, v[K_GROUP]))) {
+        bm_status st = bm_grouping_new(colour, net, v[K_GROUP]);
+        if (st != BM_OK)
+            return st;
+        ro->grouping = *colour;
+    }
     if (v[K_SIZE_BY]) {
         long c = actors ? bm_table_find(actors, v[K_SIZE_BY]) : -1;
         if (c < 0 || bm_table_col_type(actors, (size_t)c) != BM_COL_NUMBER)
@@ -347,8 +392,8 @@ bm_status bm_options_render(const bm_analysis *a, const bm_options *o, const cha
     const bm_network *net = bm_analysis_network(a);
     const char *const *v = (const char *const *)o->value;
     bm_render_options ro;
-    bm_grouping *shapes = NULL;
-    bm_status st = map_options(a, net, o, &ro, &shapes);
+    bm_grouping *shapes = NULL, *colour = NULL;
+    bm_status st = map_options(a, net, o, &ro, &colour, &shapes);
     if (st != BM_OK)
         goto done;
     ro.shapes = shapes;
@@ -367,6 +412,7 @@ bm_status bm_options_render(const bm_analysis *a, const bm_options *o, const cha
     }
 done:
     bm_grouping_free(shapes);
+    bm_grouping_free(colour);
     return st;
 }
 
@@ -375,12 +421,16 @@ bm_status bm_options_write_analysis(const bm_analysis *a, const bm_options *o, c
     if (o->no_map)
         return bm_analysis_write(a, dir, NULL);
     bm_render_options ro;
-    bm_grouping *shapes = NULL;
-    bm_status st = map_options(a, bm_analysis_network(a), o, &ro, &shapes);
+    bm_grouping *shapes = NULL, *colour = NULL;
+    bm_status st = map_options(a, bm_analysis_network(a), o, &ro, &colour, &shapes);
     ro.shapes = shapes;
+    ro.view = BM_MAP_NETWORK; /* analyze draws every view itself; no ego map */
+    ro.focus = -1;
+    ro.radius = 0;
     if (st == BM_OK)
         st = bm_analysis_write(a, dir, &ro);
     bm_grouping_free(shapes);
+    bm_grouping_free(colour);
     return st;
 }
 
@@ -388,6 +438,10 @@ bm_status bm_options_run_compare(bm_compare **out, const bm_network *before, con
                                  const bm_options *o)
 {
     bm_compare *c = NULL;
+    *out = NULL;
+    if (o->has_by)
+        return bm_error_set(BM_EUSAGE, "by makes a trend of one records file "
+                            "(bm_options_compare_by_period), not a comparison of two");
     bm_status st = bm_compare_new(&c, before, after, &o->compare);
     if (st == BM_OK)
         st = bm_compare_run(c);

@@ -157,8 +157,15 @@ static void test_runners(void)
     CHECK(bm_options_set(oa, "size_by", NULL) == BM_OK);
     CHECK(bm_options_set(oa, "view", "groups") == BM_OK);
     CHECK(bm_options_render(a, oa, path) == BM_OK);
+    /* colour by another column than the analysis's grouping, or by one that does not exist */
+    CHECK(bm_options_set(oa, "view", NULL) == BM_OK);
+    CHECK(bm_options_set(oa, "color_by", "name") == BM_OK);
+    CHECK(bm_options_render(a, oa, path) == BM_OK);
+    CHECK(bm_options_set(oa, "color_by", "nosuch") == BM_OK);
+    CHECK(bm_options_render(a, oa, path) == BM_EUSAGE);
+    CHECK(bm_options_set(oa, "color_by", "g") == BM_OK);
     snprintf(path, sizeof path, "%s/out", dir);
-    CHECK(bm_options_set(oa, "no_map", "1") == BM_OK);
+    CHECK(bm_options_set(oa, "no_map", "TRUE") == BM_OK);
     CHECK(bm_options_write_analysis(a, oa, path) == BM_OK);
     snprintf(path, sizeof path, "%s/out/actors.csv", dir);
     CHECK(access(path, F_OK) == 0);
@@ -166,8 +173,24 @@ static void test_runners(void)
     CHECK(access(path, F_OK) != 0); /* no_map */
     bm_analysis_free(a);
 
+    /* what an analysis keeps of its options is its own: set them again and
+     * write (ASan would see a use after free) */
+    CHECK(bm_options_set(oa, "export", "graphml") == BM_OK);
+    CHECK(bm_options_run_analysis(&a, na, oa) == BM_OK);
+    CHECK(bm_options_set(oa, "export", "kumu") == BM_OK);
+    snprintf(path, sizeof path, "%s/ex", dir);
+    CHECK(bm_options_write_analysis(a, oa, path) == BM_OK);
+    snprintf(path, sizeof path, "%s/ex/network.graphml", dir);
+    CHECK(access(path, F_OK) == 0);
+    snprintf(path, sizeof path, "%s/ex/network.json", dir);
+    CHECK(access(path, F_OK) != 0);
+    bm_analysis_free(a);
+    CHECK(bm_options_set(oa, "export", NULL) == BM_OK);
+
     bm_compare *c = NULL;
+    CHECK(bm_options_set(ob, "before_label", "T0") == BM_OK);
     CHECK(bm_options_run_compare(&c, nb, na, ob) == BM_OK);
+    CHECK(bm_options_set(ob, "before_label", "changed") == BM_OK); /* c keeps "T0" */
     CHECK_NUM(bm_compare_test_value(c, "share_before"), 0);
     CHECK_NUM(bm_compare_test_value(c, "share_after"), 2.0 / 3);
     CHECK_NUM(bm_compare_test_value(c, "change"), 2.0 / 3);
@@ -183,7 +206,28 @@ static void test_runners(void)
     CHECK(bm_options_write_compare(c, ob, path) == BM_OK);
     snprintf(path, sizeof path, "%s/cmp/compare_summary.csv", dir);
     CHECK(access(path, F_OK) == 0);
+    snprintf(path, sizeof path, "%s/cmp/compare.json", dir);
+    FILE *jf = fopen(path, "r");
+    char json[8192] = "";
+    CHECK(jf && fread(json, 1, sizeof json - 1, jf) > 0);
+    if (jf)
+        fclose(jf);
+    CHECK(strstr(json, "\"T0\"") != NULL && strstr(json, "changed") == NULL);
     bm_compare_free(c);
+    CHECK(bm_options_set(ob, "by", "year") == BM_OK);
+    CHECK(bm_options_run_compare(&c, nb, na, ob) == BM_EUSAGE && c == NULL);
+    CHECK(bm_options_set(ob, "by", NULL) == BM_OK);
+
+    /* a header and no record: refused as the command line refuses it */
+    char *empty = write_temp("source,target\n");
+    CHECK(bm_options_set(ob, "records", empty) == BM_OK);
+    bm_network *ne = NULL;
+    CHECK(bm_options_load_network(&ne, ob) == BM_EINPUT && ne == NULL);
+    char want_empty[160];
+    snprintf(want_empty, sizeof want_empty, "%s: no records after the header (nothing to analyse)", empty);
+    CHECK_STR(bm_error_last(), want_empty);
+    unlink(empty);
+    free(empty);
 
     /* bad input: the loader's FILE:LINE:COLUMN message comes through */
     char *bad = write_temp("source,target,weight\na,b,x\n");
@@ -197,6 +241,8 @@ static void test_runners(void)
     snprintf(path, sizeof path, "%s/out", dir);
     remove_tree(path);
     snprintf(path, sizeof path, "%s/cmp", dir);
+    remove_tree(path);
+    snprintf(path, sizeof path, "%s/ex", dir);
     remove_tree(path);
     remove_tree(dir);
     bm_network_free(nb);
