@@ -375,8 +375,9 @@ static bm_status records_header(records_ctx *c, const bm_csv_record *rec)
         c->c_w = -1;
     c->ncols = rec->nfields;
     if ((o->date_from || o->date_to) && c->c_date < 0)
-        return bm_error_set(BM_EINPUT, "%s: --from/--to need a date column, and the header has none "
-                            "(name it with --date-col)", bm_loc(loc, sizeof loc, c->path, rec, -1));
+        return bm_error_set(BM_EINPUT, "%s: a date window (--from/--to, compare's --split-date) needs a "
+                            "date column, and the header has none (name it with --date-col)",
+                            bm_loc(loc, sizeof loc, c->path, rec, -1));
     c->sheet = rec->sheet;
     c->item = rec->item;
     c->net->has_date_column = c->c_date >= 0;

@@ -212,7 +212,7 @@ assert_exit 2 "--split-date 2024-02-30"
 assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: --split-date needs a date YYYY-MM-DD" "bad split date"
 run compare h_before.csv --split-date 2024-01-01 -o x
 assert_exit 1 "--split-date on a file without dates"
-assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: h_before.csv:1: --from/--to need a date column, and the header has none (name it with --date-col)" "no date column named"
+assert_eq "$(head -n 1 "$T/.stderr")" "bridgemap: h_before.csv:1: a date window (--from/--to, compare's --split-date) needs a date column, and the header has none (name it with --date-col)" "no date column named"
 printf 'source,target,date\na1,a2,2023-05-01\nb1,b2,\n' > h_undated.csv
 run compare h_undated.csv --actors h_actors.csv --split-date 2024-01-01 -o x
 assert_exit 1 "an undated record with --split-date"
