@@ -7,9 +7,10 @@
  * measure column, labelled by name (or id); ties inside a group take the
  * group's colour, ties across groups are dark. A legend names every group.
  * Layout is Graphviz neato seeded from opt->seed, so the same input and seed
- * give the same picture. A network of more than 1,000 actors is drawn as its
- * 1,000 largest (by size_by, else by number of ties) and the ties among them,
- * and the legend says so. */
+ * give the same picture. A network of more than 1,000 actors is drawn as a
+ * backbone of 1,000: grown from the largest actor (by size_by, else by number
+ * of ties) along ties, always taking the largest actor tied to those drawn,
+ * with the ties among them; the legend says so. */
 #ifndef BRIDGEMAP_RENDER_H
 #define BRIDGEMAP_RENDER_H
 
@@ -21,9 +22,9 @@
 extern "C" {
 #endif
 
-/* Above this many actors the network map draws the BM_MAP_MAX_ACTORS largest
- * (by the size measure, else by number of ties) and the ties among them,
- * and says so in the legend: a hairball of 200,000 actors would take
+/* Above this many actors the network map draws a backbone of
+ * BM_MAP_MAX_ACTORS (above) and the ties among them, and says so in the
+ * legend: a hairball of 200,000 actors would take
  * Graphviz hours and show nothing. analyze draws the silo view only up to
  * this size; the group map has no limit. */
 #define BM_MAP_MAX_ACTORS 1000

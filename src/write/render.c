@@ -354,8 +354,91 @@ static bm_status map_sizes(mapctx *c)
     return BM_OK;
 }
 
+/* Min-heap of rank positions (the frontier of the backbone). */
+static void heap_push(size_t *h, size_t *n, size_t x)
+{
+    size_t i = (*n)++;
+    while (i > 0 && h[(i - 1) / 2] > x) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i] = x;
+}
+
+static size_t heap_pop(size_t *h, size_t *n)
+{
+    size_t top = h[0], x = h[--(*n)], i = 0;
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= *n)
+            break;
+        if (k + 1 < *n && h[k + 1] < h[k])
+            k++;
+        if (h[k] >= x)
+            break;
+        h[i] = h[k];
+        i = k;
+    }
+    if (*n)
+        h[i] = x;
+    return top;
+}
+
+/* The backbone of a large network: BM_MAP_MAX_ACTORS actors grown from the
+ * largest one along ties, always taking the largest actor tied to those
+ * already drawn (Prim's order on ranks), and starting again from the
+ * largest actor not drawn when its part of the network is used up. The
+ * 1,000 largest actors of 200,000 are mostly strangers to each other and
+ * would be drawn as scattered dots; grown this way, every drawn actor
+ * except the start of a part has a drawn tie. */
+static bm_status map_backbone(mapctx *c)
+{
+    size_t n = c->n;
+    size_t *pos = malloc(n * sizeof *pos), *heap = malloc(n * sizeof *heap);
+    char *queued = calloc(n, 1);
+    igraph_vector_int_t nb;
+    if (!pos || !heap || !queued || igraph_vector_int_init(&nb, 0)) {
+        free(pos), free(heap), free(queued);
+        return bm_error_set(BM_EINTERNAL, "out of memory");
+    }
+    for (size_t r = 0; r < n; r++)
+        pos[c->rank[r].idx] = r;
+    bm_status st = BM_OK;
+    size_t hn = 0, seed = 0;
+    c->drawn_n = 0;
+    while (c->drawn_n < BM_MAP_MAX_ACTORS) {
+        if (hn == 0) {
+            while (seed < n && c->drawn[c->rank[seed].idx])
+                seed++;
+            if (seed == n)
+                break;
+            heap_push(heap, &hn, seed);
+            queued[c->rank[seed].idx] = 1;
+        }
+        size_t v = c->rank[heap_pop(heap, &hn)].idx;
+        c->drawn[v] = 1;
+        c->drawn_n++;
+        if (igraph_neighbors(&c->net->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL)) {
+            st = bm_error_set(BM_EINTERNAL, "out of memory");
+            break;
+        }
+        for (igraph_integer_t j = 0; j < igraph_vector_int_size(&nb); j++) {
+            size_t u = (size_t)VECTOR(nb)[j];
+            if (!queued[u]) {
+                queued[u] = 1;
+                heap_push(heap, &hn, pos[u]);
+            }
+        }
+    }
+    igraph_vector_int_destroy(&nb);
+    free(pos);
+    free(heap);
+    free(queued);
+    return st;
+}
+
 /* Which actors are drawn: the focus's neighbourhood (ego map), else all, or
- * the BM_MAP_MAX_ACTORS largest of a large network. */
+ * the backbone of a large network (map_backbone). */
 static bm_status map_select(mapctx *c)
 {
     const bm_render_options *opt = c->opt;
@@ -415,10 +498,12 @@ static bm_status map_select(mapctx *c)
         }
         return BM_OK;
     }
-    c->drawn_n = c->n > BM_MAP_MAX_ACTORS ? BM_MAP_MAX_ACTORS : c->n;
-    for (size_t r = 0; r < c->drawn_n; r++)
-        c->drawn[c->rank[r].idx] = 1;
-    return BM_OK;
+    if (c->n <= BM_MAP_MAX_ACTORS) {
+        c->drawn_n = c->n;
+        memset(c->drawn, 1, c->n);
+        return BM_OK;
+    }
+    return map_backbone(c);
 }
 
 void bm_i_gv_map_defaults(Agraph_t *g, unsigned long seed, const char *format)
@@ -811,11 +896,12 @@ static void map_legend(mapctx *c)
         bm_i_sb_str(b, "</TD></TR>");
     }
     if (c->drawn_n < c->n && opt->focus < 0) {
-        bm_i_sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Showing the %zu of %zu "
-                       "actors with the largest ", c->drawn_n, c->n);
+        bm_i_sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">Showing %zu of %zu "
+                       "actors: grown from the one with the largest ", c->drawn_n, c->n);
         bm_i_sb_html(b, c->size_col >= 0 ? opt->size_by : "number of ties");
-        bm_i_sb_str(b, ", and the ties among them (a map of every actor would be a hairball; "
-                       "see the group map); group counts are of all actors</FONT></TD></TR>");
+        bm_i_sb_str(b, " along ties, the largest next, and the ties among them (a map of every "
+                       "actor would be a hairball; see the group map); group counts are of all "
+                       "actors</FONT></TD></TR>");
     }
     bm_i_sb_str(b, "</TABLE>");
     b->oom |= t.oom;

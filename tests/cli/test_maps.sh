@@ -181,4 +181,57 @@ assert_eq "$got" "True True True True True True" "analyze --export: GraphML, GEX
 run analyze records.csv --actors actors.csv -o out2 --export pdf
 assert_exit 2 "--export pdf"
 assert_true "nothing written for a bad --export" test ! -e out2
+
+# ---- a large network: the backbone --------------------------------------------------------------
+# 6,000 actors, 9,000 random ties: among the 1,000 with the most ties 102 have no tie to another
+# of them (142 parts).
+# The map draws 1,000 grown from the actor with the most ties along ties, always the one with the
+# most ties (then first in the actors file) next to those drawn; recomputed here by that rule.
+"$PY" - <<'PY'
+import random
+rng = random.Random(7)
+n = 6000
+with open('big_actors.csv', 'w') as f:
+    f.write('id,sector\n' + ''.join('b%04d,%s\n' % (i, 'xyz'[i % 3]) for i in range(n)))
+pairs = set()
+while len(pairs) < 9000:
+    u, v = rng.randrange(n), rng.randrange(n)
+    if u != v:
+        pairs.add((min(u, v), max(u, v)))
+with open('big_records.csv', 'w') as f:
+    f.write('source,target\n' + ''.join('b%04d,b%04d\n' % p for p in sorted(pairs)))
+PY
+run render big_records.csv --actors big_actors.csv -o big.svg
+assert_exit 0 "render of 6,000 actors"
+got=$("$PY" - <<'PY'
+import csv, heapq, re
+import networkx as nx
+ids = [r['id'] for r in csv.DictReader(open('big_actors.csv'))]  # file order: the tie-break
+g = nx.Graph()
+g.add_nodes_from(ids)
+g.add_edges_from((r['source'], r['target']) for r in csv.DictReader(open('big_records.csv')))
+order = sorted(range(len(ids)), key=lambda i: (-g.degree(ids[i]), i))
+pos = {ids[i]: r for r, i in enumerate(order)}
+drawn, queued, heap, seed = set(), set(), [], 0
+while len(drawn) < 1000:
+    if not heap:
+        while ids[order[seed]] in drawn:
+            seed += 1
+        heapq.heappush(heap, seed)
+        queued.add(ids[order[seed]])
+    v = ids[order[heapq.heappop(heap)]]
+    drawn.add(v)
+    for u in g[v]:
+        if u not in queued:
+            queued.add(u)
+            heapq.heappush(heap, pos[u])
+svg = open('big.svg', encoding='utf-8').read()
+shown = set(re.findall(r'xlink:title="(b\d{4}) \(', svg))
+top = {ids[i] for i in order[:1000]}
+parts = nx.number_connected_components(g.subgraph(drawn))
+parts_top = nx.number_connected_components(g.subgraph(top))
+print(shown == drawn, len(shown), parts, parts_top, 'Showing 1000 of 6000 actors: grown from' in svg)
+PY
+)
+assert_eq "$got" "True 1000 1 142 True" "large network: the backbone grown along ties, by the rule recomputed here"
 finish
