@@ -14,10 +14,10 @@ static void help(void)
            "largest share grey), shaped by a second column (--shape-by), sized by a measure,\n"
            "the largest labelled; ties inside a group thin in its colour, ties across groups\n"
            "dark; a legend with colours, shapes, the size scale and a caption (files, date\n"
-           "range, size). Above 1,000 actors it draws the 1,000 largest and says so. The silo\n"
-           "view puts each group in a box. The groups view draws one circle per group and one\n"
-           "line per pair of groups with ties: the picture to show first. The same input and\n"
-           "--seed give the same bytes.\n"
+           "range, size). Above 1,000 actors it draws a backbone of 1,000, grown from the\n"
+           "largest along ties, and says so. The silo view puts each group in a box. The\n"
+           "groups view draws one circle per group and one line per pair of groups with\n"
+           "ties: the picture to show first. The same input and --seed give the same bytes.\n"
            "\n"
            "Options:\n");
     cli_print_options(stdout, CMD_RENDER);
