@@ -40,7 +40,8 @@ static void print_help(FILE *f)
     fprintf(f,
             "\n"
             "Options:\n"
-            "  -h, --help     show this help (each command has its own: bridgemap analyze --help)\n"
+            "  -h, --help     show this help (each command has its own: bridgemap analyze\n"
+            "                 --help)\n"
             "  --version      print the version\n"
             "\n"
             "Exit codes: 0 success; 1 bad input (message names FILE:LINE:COLUMN);\n"

@@ -5,14 +5,15 @@
 
 static void help(void)
 {
-    printf("Usage: bridgemap suggest RECORDS.csv --actors ACTORS.csv [--group COLUMN] [--top N]\n"
+    printf("Usage: bridgemap suggest RECORDS.csv --actors ACTORS.csv [--group COLUMN]\n"
+           "                         [--top N]\n"
            "\n"
            "Ranks pairs of actors in different groups, not yet tied, by how many pairs of\n"
-           "actors across groups their introduction would bring within two steps of each other\n"
-           "(a contact's contact: where weak ties carry news and brokers work; Granovetter 1973,\n"
-           "Burt 1992). Candidates are the 30 best-connected members of each group. Ties count\n"
-           "on the undirected view, unweighted. Writes CSV to stdout: rank, actor_a, actor_b,\n"
-           "group_a, group_b, score, reason.\n"
+           "actors across groups their introduction would bring within two steps of each\n"
+           "other (a contact's contact: where weak ties carry news and brokers work;\n"
+           "Granovetter 1973, Burt 1992). Candidates are the 30 best-connected members of\n"
+           "each group. Ties count on the undirected view, unweighted. Writes CSV to stdout:\n"
+           "rank, actor_a, actor_b, group_a, group_b, score, reason.\n"
            "\n"
            "Options:\n");
     cli_print_options(stdout, CMD_SUGGEST);

@@ -50,6 +50,14 @@ for h in --help -h; do
     done
 done
 
+# every help fits an 80-column terminal (characters, not bytes: aktør is 5)
+for cmd in "" analyze render ego compare convert suggest; do
+    # shellcheck disable=SC2086
+    "$BM" $cmd --help > help.txt 2>&1
+    wide=$("$PY" -c "import sys; print(sum(len(l.rstrip('\n')) > 80 for l in open('help.txt', encoding='utf-8')))")
+    assert_eq "$wide" "0" "bridgemap $cmd --help: no line over 80 columns"
+done
+
 # --help wins over everything else and writes nothing
 run analyze r.csv -o out_help --help
 assert_exit 0 "analyze r.csv -o out --help"
