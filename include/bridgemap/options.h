@@ -49,6 +49,12 @@ void bm_options_free(bm_options *o);
  * the option for an unknown name or a value the option does not take. */
 bm_status bm_options_set(bm_options *o, const char *name, const char *value);
 
+/* NULL when value suits option `name`, or when name is not one of these
+ * options; else what the option needs ("needs a whole number >= 0"), a
+ * static string. The command line checks its values with it, so both take
+ * the same values and say the same of a bad one. */
+const char *bm_options_check(const char *name, const char *value);
+
 /* The structs the options fill in (owned by o; their strings are valid until
  * o is freed or that option is set again). The render options' grouping, actors table and shapes are
  * left NULL: bm_options_render fills them in from an analysis. */

@@ -253,6 +253,12 @@ static const char *check(long k, const char *value)
     }
 }
 
+const char *bm_options_check(const char *name, const char *value)
+{
+    long k = name && value ? find_key(name) : -1;
+    return k < 0 ? NULL : check(k, value);
+}
+
 bm_status bm_options_new(bm_options **out)
 {
     *out = calloc(1, sizeof **out);
