@@ -346,7 +346,8 @@ class Network(_Handle):
 
     @property
     def date_range(self):
-        """(first, last) date of the dated records, or None."""
+        """(first, last) date of the dated records read, before the from_/to
+        window (the file's range, as the C API gives it), or None."""
         p = self._live()
         first, last = _text(lib.bm_network_first_date(p)), _text(lib.bm_network_last_date(p))
         return (first, last) if first else None
