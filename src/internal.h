@@ -132,6 +132,11 @@ bm_status bm_i_groups_table(struct bm_table **out, const bm_network *net,
                             const struct bm_measure_options *opt, const bm_i_cache *cache);
 bm_status bm_i_summary_table(struct bm_table **out, const bm_network *net,
                              const struct bm_measure_options *opt, const bm_i_cache *cache);
+/* The measure options of analysis options ao (seed, permutations, jobs,
+ * paths, error bound, unweighted; no grouping, no actor table). */
+struct bm_analysis_options;
+struct bm_measure_options bm_i_measure_options_of(const struct bm_analysis_options *ao);
+
 /* Computes the path measures opt asks for (method, error bound, jobs from
  * opt) into *paths, with group betweenness for the n_groupings groupings. */
 bm_status bm_i_paths_for(struct bm_paths *paths, const bm_network *net,

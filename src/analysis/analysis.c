@@ -169,19 +169,25 @@ void bm_analysis_free(bm_analysis *a)
     free(a);
 }
 
-static bm_measure_options measure_options(const bm_analysis *a, size_t level)
+bm_measure_options bm_i_measure_options_of(const bm_analysis_options *ao)
 {
     bm_measure_options mo;
     memset(&mo, 0, sizeof mo);
+    mo.unweighted = ao->unweighted;
+    mo.seed = ao->seed;
+    mo.permutations = ao->permutations;
+    mo.jobs = ao->jobs;
+    mo.paths = ao->paths;
+    mo.epsilon = ao->epsilon;
+    mo.delta = ao->delta;
+    return mo;
+}
+
+static bm_measure_options measure_options(const bm_analysis *a, size_t level)
+{
+    bm_measure_options mo = bm_i_measure_options_of(&a->opt);
     mo.grouping = a->levels ? a->grouping[level] : NULL;
-    mo.unweighted = a->opt.unweighted;
-    mo.seed = a->opt.seed;
-    mo.permutations = a->opt.permutations;
     mo.actors = a->actors;
-    mo.jobs = a->opt.jobs;
-    mo.paths = a->opt.paths;
-    mo.epsilon = a->opt.epsilon;
-    mo.delta = a->opt.delta;
     return mo;
 }
 

@@ -216,17 +216,8 @@ bm_status bm_compare_by_period(bm_table **out, const bm_load_options *lo, const 
                           "a period", name, bm_network_undated_count(all));
         goto done;
     }
-    const bm_analysis_options *ao = &co->analysis;
-    bm_measure_options mo;
-    memset(&mo, 0, sizeof mo);
-    mo.unweighted = ao->unweighted;
-    mo.seed = ao->seed;
-    mo.permutations = ao->permutations;
-    mo.jobs = ao->jobs;
-    mo.paths = ao->paths;
-    mo.epsilon = ao->epsilon;
-    mo.delta = ao->delta;
-    const char *group = ao->group ? ao->group : bm_network_default_group(all);
+    bm_measure_options mo = bm_i_measure_options_of(&co->analysis);
+    const char *group = co->analysis.group ? co->analysis.group : bm_network_default_group(all);
     if ((st = bm_periods_summary(&periods, lo, group, &mo, unit, bm_network_first_date(all),
                                  bm_network_last_date(all))) != BM_OK)
         goto done;

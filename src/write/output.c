@@ -199,8 +199,6 @@ bm_status bm_i_write_cjson(cJSON *root, const char *path)
     return st;
 }
 
-static bm_status write_json(cJSON *root, const char *path) { return bm_i_write_cjson(root, path); }
-
 static cJSON *json_number(double x)
 {
     return isfinite(x) ? cJSON_CreateNumber(x) : cJSON_CreateNull();
@@ -237,7 +235,7 @@ bm_status bm_write_json_rows(const bm_table *t, const char *path)
         }
         cJSON_AddItemToArray(arr, o);
     }
-    bm_status st = write_json(arr, path);
+    bm_status st = bm_i_write_cjson(arr, path);
     cJSON_Delete(arr);
     return st;
 }
@@ -284,7 +282,7 @@ bm_status bm_write_summary_json(const bm_table *summary, const bm_network *net,
             cJSON_AddNumberToObject(ld, "activities", (double)bm_network_activity_count(net));
         }
     }
-    st = write_json(o, path);
+    st = bm_i_write_cjson(o, path);
     cJSON_Delete(o);
     return st;
 }
