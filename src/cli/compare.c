@@ -25,7 +25,7 @@ static void help(void)
            "                              across, and every figure of groups.csv\n"
            "                              before/after/change\n"
            "  OUT/compare_group_pairs.csv per pair of groups: ties before and after,\n"
-           "                    new/gone\n"
+           "                              new/gone\n"
            "  OUT/compare_actors.csv      per actor: status (both, joined, left), broker\n"
            "                              roles before/after/gained/lost (z of 1.96 or\n"
            "                              more), every measure of actors.csv\n"
@@ -91,8 +91,7 @@ static int trend(const cli_opts *o, const char *out_dir)
     bm_period_unit unit;
     bm_init(o->seed);
     cli_progress(o);
-    if (bm_period_unit_parse(o->by, &unit) != 0)
-        return cli_fail(o, bm_error_set(BM_EUSAGE, "--by must be month, quarter or year"));
+    bm_period_unit_parse(o->by, &unit); /* cli_parse checked it */
     bm_load_options lo;
     cli_load_options(o, &lo);
     bm_compare_options co;
@@ -147,7 +146,7 @@ int cmd_compare(int argc, char **argv)
         usage = "compare needs a second records file (BEFORE AFTER), --split-date DATE or --by PERIOD";
     else if ((o.before_from || o.after_to) && !o.split_date)
         usage = "--before-from and --after-to go with --split-date";
-    else if ((o.split_date || o.by) && (o.before_from || o.after_to) && o.by)
+    else if (o.by && (o.before_from || o.after_to))
         usage = "--before-from and --after-to go with --split-date";
     else if (o.split_date && (o.from || o.to))
         usage = "with --split-date, give the windows with --before-from and --after-to, not --from/--to";
